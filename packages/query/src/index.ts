@@ -1,1 +1,2 @@
-export {};
+export * from './sql-identifier';
+export * from './sql-params';
