@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG, APP_LOGGER } from './config/app-config.provider';
+import { DatabaseModule } from './db/database.module';
+import { HealthModule } from './health/health.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, appDatabaseUrl: string, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule.forRoot(appDatabaseUrl), AuthModule, TenancyModule, HealthModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+      ],
+      exports: [APP_CONFIG, APP_LOGGER],
+    };
+  }
+}
