@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AppsModule } from './apps/apps.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG, APP_LOGGER } from './config/app-config.provider';
@@ -13,7 +15,14 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.forRoot(appDatabaseUrl), AuthModule, TenancyModule, HealthModule],
+      imports: [
+        DatabaseModule.forRoot(appDatabaseUrl),
+        AuditModule,
+        AuthModule,
+        TenancyModule,
+        HealthModule,
+        AppsModule,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_LOGGER, useValue: logger },

@@ -15,7 +15,12 @@ import { serveWebApp } from './web/serve-web-app';
 export const BODY_LIMIT = '12mb';
 
 /** Builds the fully configured HTTP application (used by main and by the integration tests). */
-export async function createApp(config: AppConfig, appDatabaseUrl: string, logger: Logger, options: { serveWeb?: boolean } = {}) {
+export async function createApp(
+  config: AppConfig,
+  appDatabaseUrl: string,
+  logger: Logger,
+  options: { serveWeb?: boolean } = {},
+) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appDatabaseUrl, logger), {
     bodyParser: false,
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
@@ -30,7 +35,15 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string, logge
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: request.method, url: request.originalUrl.split('?')[0], status: response.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      logger.info(
+        {
+          method: request.method,
+          url: request.originalUrl.split('?')[0],
+          status: response.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
+        'request',
+      );
     });
     next();
   });
@@ -39,11 +52,17 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string, logge
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     const body = toProblem(error);
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: request.originalUrl }));
+    response
+      .status(body.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...body, instance: request.originalUrl }));
   });
   app.useGlobalFilters(new ProblemExceptionFilter(logger));
 
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { useGlobalPrefix: true, jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    useGlobalPrefix: true,
+    jsonDocumentUrl: 'docs-json',
+  });
   if (options.serveWeb && !serveWebApp(server, config.webDistDir)) {
     logger.warn({ dir: config.webDistDir }, 'the web app is not built; run pnpm build to serve it at /');
   }

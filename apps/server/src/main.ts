@@ -28,17 +28,17 @@ async function main(): Promise<void> {
   }
   const { config, secrets } = loaded;
   const logger = createAppLogger(config.logLevel);
-  let app: INestApplication | undefined;
-  let embedded: EmbeddedDatabase | undefined;
+  // Filled in as the boot proceeds; the shutdown path stops whatever exists.
+  const running: { app?: INestApplication; embedded?: EmbeddedDatabase } = {};
 
   // Stop accepting and finish in-flight requests, then close pools and workers, then stop PostgreSQL.
   const closeApp = once(async () => {
-    await app?.close();
+    await running.app?.close();
   });
   const shutdown = once(async () => {
     logger.info('shutting down');
     await closeApp();
-    await embedded?.stop();
+    await running.embedded?.stop();
     logger.info('stopped');
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -60,26 +60,29 @@ async function main(): Promise<void> {
     const lock = acquireDataDirLock(config.dataDir);
     process.on('exit', () => lock.release());
     const started = Date.now();
-    embedded = await startEmbeddedPostgres({
+    running.embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       password: secrets.databasePassword,
       log: (line) => logger.debug({ component: 'postgres' }, line),
       beforeStop: closeApp,
     });
     logger.info({ dir: join(config.dataDir, 'pg'), ms: Date.now() - started }, 'embedded PostgreSQL started');
-    ownerUrl = await ensureDatabase(embedded.adminUrl, 'tessera');
+    ownerUrl = await ensureDatabase(running.embedded.adminUrl, 'tessera');
   }
 
   const database = await bootstrapDatabase(ownerUrl, secrets.appRolePassword);
   if (database.migrationsRun.length) logger.info({ migrations: database.migrationsRun }, 'migrations applied');
-  if (!database.appRole) logger.warn('the database user may not create roles: running without a separate row-level-security role');
+  if (!database.appRole)
+    logger.warn('the database user may not create roles: running without a separate row-level-security role');
   const seed = await seedDemoTenant(ownerUrl, config.initialAdminPassword);
   if (seed.adminPassword) {
-    writeFileSync(join(config.dataDir, 'initial-admin.txt'), `${seed.adminEmail}\n${seed.adminPassword}\n`, { mode: 0o600 });
+    writeFileSync(join(config.dataDir, 'initial-admin.txt'), `${seed.adminEmail}\n${seed.adminPassword}\n`, {
+      mode: 0o600,
+    });
   }
 
-  app = await createApp(config, database.appUrl, logger, { serveWeb: true });
-  await app.listen(config.port, config.host);
+  running.app = await createApp(config, database.appUrl, logger, { serveWeb: true });
+  await running.app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   const login = seed.adminPassword
     ? `${seed.adminEmail} / ${seed.adminPassword}`

@@ -14,7 +14,10 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'login', summary: 'Sign in with e-mail and password; wrong passwords are rate-limited (429)' })
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Sign in with e-mail and password; wrong passwords are rate-limited (429)',
+  })
   @ApiJsonBody(LoginRequest)
   @ApiJsonResponse(200, SessionResponse)
   login(@ValidBody(LoginRequest) body: Static<typeof LoginRequest>, @Ip() ip: string) {

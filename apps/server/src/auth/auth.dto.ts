@@ -5,7 +5,12 @@ export const LoginRequest = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 1024 }),
-    tenant: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'Tenant slug; needed only when the e-mail exists in several tenants' })),
+    tenant: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+        description: 'Tenant slug; needed only when the e-mail exists in several tenants',
+      }),
+    ),
   },
   { additionalProperties: false, title: 'LoginRequest' },
 );

@@ -33,7 +33,12 @@ export class AuthService {
   async login(input: Static<typeof LoginRequest>, ip: string): Promise<Static<typeof SessionResponse>> {
     const retryAfter = await this.rateLimiter.retryAfterSeconds(input.email, ip);
     if (retryAfter > 0) {
-      throw new ProblemException(429, `Too many failed attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`, [], { retryAfter });
+      throw new ProblemException(
+        429,
+        `Too many failed attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`,
+        [],
+        { retryAfter },
+      );
     }
     let candidates: LoginCandidate[] = await this.dataSource.query(`SELECT * FROM login_candidates($1)`, [input.email]);
     if (input.tenant) candidates = candidates.filter((c) => c.tenant_slug === input.tenant);
@@ -43,7 +48,9 @@ export class AuthService {
       ]);
     }
     const candidate = candidates[0];
-    const valid = candidate ? await verifyPassword(candidate.password_hash, input.password) : (await spendVerificationTime(input.password), false);
+    const valid = candidate
+      ? await verifyPassword(candidate.password_hash, input.password)
+      : (await spendVerificationTime(input.password), false);
     if (!candidate || !valid) {
       await this.rateLimiter.recordFailure(input.email, ip);
       throw unauthorized(WRONG_CREDENTIALS);
@@ -58,7 +65,13 @@ export class AuthService {
     const userId = await this.db.run(parsed.tenantId, async (em) => {
       const repo = em.getRepository(RefreshTokenEntity);
       const row = await repo.findOne({ where: { id: parsed.tokenId }, lock: { mode: 'pessimistic_write' } });
-      if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now() || row.tokenHash !== hashRefreshSecret(parsed.secret)) return null;
+      if (
+        !row ||
+        row.revokedAt ||
+        row.expiresAt.getTime() < Date.now() ||
+        row.tokenHash !== hashRefreshSecret(parsed.secret)
+      )
+        return null;
       // Rotation: a refresh token works once.
       await repo.update({ id: row.id }, { revokedAt: new Date() });
       return row.userId;
@@ -71,10 +84,10 @@ export class AuthService {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) return;
     await this.db.run(parsed.tenantId, (em) =>
-      em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE id = $1 AND token_hash = $2 AND revoked_at IS NULL`, [
-        parsed.tokenId,
-        hashRefreshSecret(parsed.secret),
-      ]),
+      em.query(
+        `UPDATE refresh_tokens SET revoked_at = now() WHERE id = $1 AND token_hash = $2 AND revoked_at IS NULL`,
+        [parsed.tokenId, hashRefreshSecret(parsed.secret)],
+      ),
     );
   }
 
@@ -84,7 +97,9 @@ export class AuthService {
     const principal: AuthPrincipal = { tenantId, userId, isAdmin: me.isAdmin };
     const { secret, hash } = this.tokens.newRefreshSecret();
     const tokenId = await this.db.run(tenantId, async (em) => {
-      const saved = await em.getRepository(RefreshTokenEntity).save({ tenantId, userId, tokenHash: hash, expiresAt: this.tokens.refreshExpiry() });
+      const saved = await em
+        .getRepository(RefreshTokenEntity)
+        .save({ tenantId, userId, tokenHash: hash, expiresAt: this.tokens.refreshExpiry() });
       return saved.id;
     });
     return {

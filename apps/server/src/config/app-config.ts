@@ -36,7 +36,8 @@ type Env = Record<string, string | undefined>;
 function parsePort(env: Env): number {
   const raw = env.PORT ?? '3000';
   const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) throw new ConfigError('PORT', `expected an integer 1–65535, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535)
+    throw new ConfigError('PORT', `expected an integer 1–65535, got ${JSON.stringify(raw)}`);
   return port;
 }
 
@@ -58,14 +59,16 @@ function parseDatabaseUrl(env: Env): string | undefined {
 
 function parseLogLevel(env: Env): LogLevel {
   const raw = env.LOG_LEVEL ?? 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
   return raw as LogLevel;
 }
 
 function parsePositiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(name, `expected a positive integer, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ConfigError(name, `expected a positive integer, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
@@ -94,11 +97,16 @@ export function loadOrCreateSecrets(dataDir: string): PersistedSecrets {
 function isPersistedSecrets(value: unknown): value is PersistedSecrets {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.jwtSecret === 'string' && typeof v.databasePassword === 'string' && typeof v.appRolePassword === 'string';
+  return (
+    typeof v.jwtSecret === 'string' && typeof v.databasePassword === 'string' && typeof v.appRolePassword === 'string'
+  );
 }
 
 /** Reads and validates the environment; a bad value throws a ConfigError naming the variable. */
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): { config: AppConfig; secrets: PersistedSecrets } {
+export function loadConfig(
+  env: Env = process.env,
+  cwd = process.cwd(),
+): { config: AppConfig; secrets: PersistedSecrets } {
   const port = parsePort(env);
   const databaseUrl = parseDatabaseUrl(env);
   const logLevel = parseLogLevel(env);

@@ -34,7 +34,9 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (!rowCount) {
-      const { rows } = await client.query<{ sql: string }>(`SELECT format('CREATE DATABASE %I', $1::text) AS sql`, [database]);
+      const { rows } = await client.query<{ sql: string }>(`SELECT format('CREATE DATABASE %I', $1::text) AS sql`, [
+        database,
+      ]);
       await client.query(rows[0].sql);
     }
   } finally {
@@ -44,7 +46,13 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 }
 
 export async function runMigrations(ownerUrl: string): Promise<string[]> {
-  const dataSource = new DataSource({ type: 'postgres', url: ownerUrl, migrations: MIGRATIONS, migrationsTableName: 'typeorm_migrations', logging: false });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: ownerUrl,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    logging: false,
+  });
   await dataSource.initialize();
   try {
     const ran = await dataSource.runMigrations({ transaction: 'each' });
@@ -99,8 +107,16 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
   }
 }
 
-export async function bootstrapDatabase(ownerUrl: string, appRolePassword: string): Promise<BootstrappedDatabase & { migrationsRun: string[] }> {
+export async function bootstrapDatabase(
+  ownerUrl: string,
+  appRolePassword: string,
+): Promise<BootstrappedDatabase & { migrationsRun: string[] }> {
   const migrationsRun = await runMigrations(ownerUrl);
   const appRole = await ensureAppRole(ownerUrl, appRolePassword);
-  return { ownerUrl, appUrl: appRole ? withUser(ownerUrl, appRole, appRolePassword) : ownerUrl, appRole, migrationsRun };
+  return {
+    ownerUrl,
+    appUrl: appRole ? withUser(ownerUrl, appRole, appRolePassword) : ownerUrl,
+    appRole,
+    migrationsRun,
+  };
 }

@@ -19,7 +19,14 @@ export class DatabaseModule implements OnApplicationShutdown {
         {
           provide: DataSource,
           useFactory: async () => {
-            const dataSource = new DataSource({ type: 'postgres', url: appUrl, entities: ENTITIES, synchronize: false, logging: false, extra: { max: 20 } });
+            const dataSource = new DataSource({
+              type: 'postgres',
+              url: appUrl,
+              entities: ENTITIES,
+              synchronize: false,
+              logging: false,
+              extra: { max: 20 },
+            });
             return dataSource.initialize();
           },
         },

@@ -8,7 +8,11 @@ import { ApiJsonResponse } from '../common/validation/schema-validation.pipe';
 import { APP_VERSION } from '../app-version';
 
 export const HealthResponse = Type.Object(
-  { status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), database: Type.Union([Type.Literal('up'), Type.Literal('down')]), version: Type.String() },
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+    database: Type.Union([Type.Literal('up'), Type.Literal('down')]),
+    version: Type.String(),
+  },
   { title: 'Health' },
 );
 

@@ -9,8 +9,17 @@ import { buildOpenApiDocument } from './openapi-document';
 
 /** Writes the OpenAPI document for the web client's generator, without a database (Nest preview mode). */
 async function emit(): Promise<void> {
-  const config = { port: 0, host: 'localhost', dataDir: '', jwtSecret: 'x'.repeat(32), logLevel: 'silent' } as unknown as AppConfig;
-  const app = await NestFactory.create(AppModule.forRoot(config, 'postgres://unused/unused', createAppLogger('silent')), { preview: true, logger: false });
+  const config = {
+    port: 0,
+    host: 'localhost',
+    dataDir: '',
+    jwtSecret: 'x'.repeat(32),
+    logLevel: 'silent',
+  } as unknown as AppConfig;
+  const app = await NestFactory.create(
+    AppModule.forRoot(config, 'postgres://unused/unused', createAppLogger('silent')),
+    { preview: true, logger: false },
+  );
   app.setGlobalPrefix('api');
   const document = buildOpenApiDocument(app);
   const target = resolve(__dirname, '../../../web/src/shared/api/openapi.json');

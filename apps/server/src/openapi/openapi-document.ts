@@ -27,13 +27,18 @@ const PROBLEM_SCHEMA: SchemaObject = {
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Tessera API')
-    .setDescription('REST API of Tessera. Errors are application/problem+json with an `errors` list of {path, code, message}.')
+    .setDescription(
+      'REST API of Tessera. Errors are application/problem+json with an `errors` list of {path, code, message}.',
+    )
     .setVersion(APP_VERSION)
     .setOpenAPIVersion('3.1.0')
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
+  };
   for (const pathItem of Object.values(document.paths)) {
     for (const operation of Object.values(pathItem)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;

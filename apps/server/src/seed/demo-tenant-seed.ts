@@ -38,10 +38,10 @@ export async function seedDemoTenant(ownerUrl: string, adminPassword?: string): 
     }
     const password = adminPassword ?? randomBytes(9).toString('base64url');
     const [{ id: tenantId }] = (
-      await client.query<{ id: string }>(`INSERT INTO tenants (slug, name, locale, time_zone) VALUES ($1, $2, 'zh-CN', 'Asia/Shanghai') RETURNING id`, [
-        DEMO_TENANT_SLUG,
-        '演示公司 Demo Co.',
-      ])
+      await client.query<{ id: string }>(
+        `INSERT INTO tenants (slug, name, locale, time_zone) VALUES ($1, $2, 'zh-CN', 'Asia/Shanghai') RETURNING id`,
+        [DEMO_TENANT_SLUG, '演示公司 Demo Co.'],
+      )
     ).rows;
     const departmentIds = new Map<string, string>();
     for (const [index, department] of DEPARTMENTS.entries()) {
@@ -56,7 +56,11 @@ export async function seedDemoTenant(ownerUrl: string, adminPassword?: string): 
       `INSERT INTO users (tenant_id, email, name, password_hash, locale, is_admin) VALUES ($1, $2, $3, $4, 'zh-CN', true) RETURNING id`,
       [tenantId, DEMO_ADMIN_EMAIL, '管理员 Admin', await hashPassword(password)],
     );
-    await client.query(`INSERT INTO user_departments (tenant_id, user_id, department_id) VALUES ($1, $2, $3)`, [tenantId, rows[0].id, departmentIds.get('hq')]);
+    await client.query(`INSERT INTO user_departments (tenant_id, user_id, department_id) VALUES ($1, $2, $3)`, [
+      tenantId,
+      rows[0].id,
+      departmentIds.get('hq'),
+    ]);
     await client.query('COMMIT');
     return { created: true, adminEmail: DEMO_ADMIN_EMAIL, adminPassword: password };
   } catch (error) {

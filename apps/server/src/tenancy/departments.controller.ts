@@ -24,7 +24,10 @@ export class DepartmentsController {
   @ApiOperation({ operationId: 'createDepartment', summary: 'Create a department (administrators)' })
   @ApiJsonBody(CreateDepartmentRequest)
   @ApiJsonResponse(201, DepartmentResponse)
-  create(@CurrentPrincipal() principal: AuthPrincipal, @ValidBody(CreateDepartmentRequest) body: Static<typeof CreateDepartmentRequest>) {
+  create(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @ValidBody(CreateDepartmentRequest) body: Static<typeof CreateDepartmentRequest>,
+  ) {
     return this.tenancy.createDepartment(principal, body);
   }
 }

@@ -27,7 +27,10 @@ export class MeController {
   @ApiOperation({ operationId: 'updateMe', summary: 'Change my language or display name' })
   @ApiJsonBody(UpdateMeRequest)
   @ApiJsonResponse(200, MeResponse)
-  async update(@CurrentPrincipal() principal: AuthPrincipal, @ValidBody(UpdateMeRequest) body: Static<typeof UpdateMeRequest>) {
+  async update(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @ValidBody(UpdateMeRequest) body: Static<typeof UpdateMeRequest>,
+  ) {
     const me = await this.tenancy.updateMe(principal, body);
     if (!me) throw unauthorized('The account no longer exists or is disabled');
     return me;

@@ -5,7 +5,14 @@ import { badRequest, conflict, forbidden } from '../common/problem/problem.excep
 import { TenantDatabase } from '../db/tenant-database.service';
 import { hashPassword } from '../auth/password-hasher';
 import type { AuthPrincipal } from '../auth/auth-principal';
-import type { CreateDepartmentRequest, CreateUserRequest, DepartmentResponse, MeResponse, UpdateMeRequest, UserResponse } from './tenancy.dto';
+import type {
+  CreateDepartmentRequest,
+  CreateUserRequest,
+  DepartmentResponse,
+  MeResponse,
+  UpdateMeRequest,
+  UserResponse,
+} from './tenancy.dto';
 
 type Me = Static<typeof MeResponse>;
 type User = Static<typeof UserResponse>;
@@ -69,11 +76,10 @@ export class TenancyService {
 
   async updateMe(principal: AuthPrincipal, input: Static<typeof UpdateMeRequest>): Promise<Me | null> {
     await this.db.run(principal.tenantId, (em) =>
-      em.query(`UPDATE users SET locale = coalesce($2, locale), name = coalesce($3, name), updated_at = now() WHERE id = $1`, [
-        principal.userId,
-        input.locale ?? null,
-        input.name ?? null,
-      ]),
+      em.query(
+        `UPDATE users SET locale = coalesce($2, locale), name = coalesce($3, name), updated_at = now() WHERE id = $1`,
+        [principal.userId, input.locale ?? null, input.name ?? null],
+      ),
     );
     return this.me(principal.tenantId, principal.userId);
   }
@@ -92,19 +98,41 @@ export class TenancyService {
       await this.assertDepartmentsExist(em, input.departmentIds ?? [], '/body/departmentIds');
       if (input.managerId) {
         const found = await em.query(`SELECT 1 FROM users WHERE id = $1`, [input.managerId]);
-        if (!found.length) throw badRequest('The manager does not exist', [{ path: '/body/managerId', code: 'not_found', message: 'No such user' }]);
+        if (!found.length)
+          throw badRequest('The manager does not exist', [
+            { path: '/body/managerId', code: 'not_found', message: 'No such user' },
+          ]);
       }
       const existing = await em.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [input.email]);
-      if (existing.length) throw conflict('A user with this e-mail exists', [{ path: '/body/email', code: 'unique', message: 'E-mail already used' }]);
+      if (existing.length)
+        throw conflict('A user with this e-mail exists', [
+          { path: '/body/email', code: 'unique', message: 'E-mail already used' },
+        ]);
       const [{ id }]: { id: string }[] = await em.query(
         `INSERT INTO users (tenant_id, email, name, password_hash, locale, is_admin, manager_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [principal.tenantId, input.email, input.name, passwordHash, input.locale ?? 'zh-CN', input.isAdmin ?? false, input.managerId ?? null],
+        [
+          principal.tenantId,
+          input.email,
+          input.name,
+          passwordHash,
+          input.locale ?? 'zh-CN',
+          input.isAdmin ?? false,
+          input.managerId ?? null,
+        ],
       );
       for (const departmentId of input.departmentIds ?? []) {
-        await em.query(`INSERT INTO user_departments (tenant_id, user_id, department_id) VALUES ($1, $2, $3)`, [principal.tenantId, id, departmentId]);
+        await em.query(`INSERT INTO user_departments (tenant_id, user_id, department_id) VALUES ($1, $2, $3)`, [
+          principal.tenantId,
+          id,
+          departmentId,
+        ]);
       }
-      await this.audit(em, principal, 'user.create', 'user', id, { email: input.email, name: input.name, isAdmin: input.isAdmin ?? false });
+      await this.audit(em, principal, 'user.create', 'user', id, {
+        email: input.email,
+        name: input.name,
+        isAdmin: input.isAdmin ?? false,
+      });
       const rows: UserRow[] = await em.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
       return toUser(rows[0]);
     });
@@ -113,7 +141,8 @@ export class TenancyService {
   /** The whole tree, in depth-first order, with the depth of each node. */
   listDepartments(principal: AuthPrincipal): Promise<Department[]> {
     return this.db.run(principal.tenantId, async (em) => {
-      const rows: { id: string; name: string; parent_id: string | null; depth: number; member_count: string }[] = await em.query(`
+      const rows: { id: string; name: string; parent_id: string | null; depth: number; member_count: string }[] =
+        await em.query(`
         WITH RECURSIVE tree AS (
           SELECT id, name, parent_id, 0 AS depth, ARRAY[sort_index::text || ':' || name || ':' || id::text] AS sort_path
             FROM departments WHERE parent_id IS NULL
@@ -124,7 +153,13 @@ export class TenancyService {
         SELECT tree.id, tree.name, tree.parent_id, tree.depth,
                (SELECT count(*) FROM user_departments ud WHERE ud.department_id = tree.id) AS member_count
           FROM tree ORDER BY sort_path`);
-      return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, depth: r.depth, memberCount: Number(r.member_count) }));
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        parentId: r.parent_id,
+        depth: r.depth,
+        memberCount: Number(r.member_count),
+      }));
     });
   }
 
@@ -151,17 +186,24 @@ export class TenancyService {
     const rows: { id: string }[] = await em.query(`SELECT id FROM departments WHERE id = ANY($1::uuid[])`, [ids]);
     const found = new Set(rows.map((r) => r.id));
     const missing = ids.filter((id) => !found.has(id));
-    if (missing.length) throw badRequest('Unknown department', missing.map((id) => ({ path, code: 'not_found', message: `No department ${id}` })));
+    if (missing.length)
+      throw badRequest(
+        'Unknown department',
+        missing.map((id) => ({ path, code: 'not_found', message: `No department ${id}` })),
+      );
   }
 
-  private async audit(em: EntityManager, principal: AuthPrincipal, action: string, entityType: string, entityId: string, after: unknown): Promise<void> {
-    await em.query(`INSERT INTO audit_log (tenant_id, actor_id, action, entity_type, entity_id, after) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      principal.tenantId,
-      principal.userId,
-      action,
-      entityType,
-      entityId,
-      JSON.stringify(after),
-    ]);
+  private async audit(
+    em: EntityManager,
+    principal: AuthPrincipal,
+    action: string,
+    entityType: string,
+    entityId: string,
+    after: unknown,
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO audit_log (tenant_id, actor_id, action, entity_type, entity_id, after) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [principal.tenantId, principal.userId, action, entityType, entityId, JSON.stringify(after)],
+    );
   }
 }

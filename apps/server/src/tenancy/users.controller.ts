@@ -24,7 +24,10 @@ export class UsersController {
   @ApiOperation({ operationId: 'createUser', summary: 'Create a user (administrators)' })
   @ApiJsonBody(CreateUserRequest)
   @ApiJsonResponse(201, UserResponse)
-  create(@CurrentPrincipal() principal: AuthPrincipal, @ValidBody(CreateUserRequest) body: Static<typeof CreateUserRequest>) {
+  create(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @ValidBody(CreateUserRequest) body: Static<typeof CreateUserRequest>,
+  ) {
     return this.tenancy.createUser(principal, body);
   }
 }

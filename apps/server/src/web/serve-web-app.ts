@@ -9,7 +9,10 @@ import express, { type Express, type NextFunction, type Request, type Response }
 export function serveWebApp(server: Express, distDir: string): boolean {
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) return false;
-  server.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  server.use(
+    '/assets',
+    express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
   server.use(express.static(distDir, { index: false }));
   server.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path === '/api' || request.path.startsWith('/api/')) return next();

@@ -37,6 +37,18 @@ export function problemTitle(status: number): string {
   return TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Request Error');
 }
 
-export function problem(status: number, detail: string | undefined, errors: ProblemError[] = [], extensions: Record<string, unknown> = {}): ProblemDetails {
-  return { type: 'about:blank', title: problemTitle(status), status, ...(detail ? { detail } : {}), errors, ...extensions };
+export function problem(
+  status: number,
+  detail: string | undefined,
+  errors: ProblemError[] = [],
+  extensions: Record<string, unknown> = {},
+): ProblemDetails {
+  return {
+    type: 'about:blank',
+    title: problemTitle(status),
+    status,
+    ...(detail ? { detail } : {}),
+    errors,
+    ...extensions,
+  };
 }

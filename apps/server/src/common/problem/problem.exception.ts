@@ -3,12 +3,7 @@ import { problem, ProblemDetails, ProblemError } from './problem-details';
 
 /** Throw this anywhere in the server to answer with a problem+json body. */
 export class ProblemException extends HttpException {
-  constructor(
-    status: number,
-    detail: string,
-    errors: ProblemError[] = [],
-    extensions: Record<string, unknown> = {},
-  ) {
+  constructor(status: number, detail: string, errors: ProblemError[] = [], extensions: Record<string, unknown> = {}) {
     super(problem(status, detail, errors, extensions), status);
   }
 

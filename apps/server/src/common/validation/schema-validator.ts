@@ -28,5 +28,9 @@ export function validateAgainst(schema: TSchema, value: unknown, prefix: string)
     compiled.set(schema, validate);
   }
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => ({ path: pointerOf(error, prefix), code: error.keyword, message: messageOf(error) }));
+  return (validate.errors ?? []).map((error) => ({
+    path: pointerOf(error, prefix),
+    code: error.keyword,
+    message: messageOf(error),
+  }));
 }

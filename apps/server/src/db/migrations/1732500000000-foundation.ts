@@ -96,7 +96,9 @@ export class Foundation1732500000000 implements MigrationInterface {
       );
     }
     await q.query(`ALTER TABLE tenants ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY tenant_isolation ON tenants USING (id = current_tenant_id()) WITH CHECK (id = current_tenant_id())`);
+    await q.query(
+      `CREATE POLICY tenant_isolation ON tenants USING (id = current_tenant_id()) WITH CHECK (id = current_tenant_id())`,
+    );
 
     // Login happens before a tenant is known: this definer function is the one narrow door through RLS.
     await q.query(`
@@ -111,7 +113,15 @@ export class Foundation1732500000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION IF EXISTS login_candidates(text)`);
-    for (const table of ['login_failures', 'audit_log', 'refresh_tokens', 'user_departments', 'users', 'departments', 'tenants']) {
+    for (const table of [
+      'login_failures',
+      'audit_log',
+      'refresh_tokens',
+      'user_departments',
+      'users',
+      'departments',
+      'tenants',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS current_tenant_id()`);
