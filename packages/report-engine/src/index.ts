@@ -1,1 +1,16 @@
-export {};
+export * from './compile-report';
+export * from './report-scope';
+export * from './report-sources';
+export * from './errors';
+export * from './drill-down';
+export * from './drill-point';
+export * from './compile-drill-records';
+export * from './dashboard-filters';
+export * from './chart-option';
+export * from './chart-registry';
+export * from './chart-types';
+export * from './china-provinces';
+export * from './number-format';
+export * from './compare-period';
+export { dimensionAlias } from './report-plan';
+export { SYSTEM_FIELDS } from './system-fields';
