@@ -1,0 +1,3 @@
+export * from './flow-definition';
+export * from './flow-schema';
+export * from './flow-validation';
