@@ -17,5 +17,8 @@ export function installPgTypeParsers(): void {
   types.setTypeParser(NUMERIC, (value) => Number(value));
   types.setTypeParser(INT8, (value) => Number(value));
   types.setTypeParser(DATE, (value) => value);
-  types.setTypeParser(NUMERIC_ARRAY, (value) => (types.getTypeParser(1022) as (v: string) => number[])(value));
+  // numeric[] (lookups of numbers over multi relations): '{1.5,NULL,2}'
+  types.setTypeParser(NUMERIC_ARRAY as unknown as Parameters<typeof types.setTypeParser>[0], (value: string) =>
+    value === '{}' ? [] : value.slice(1, -1).split(',').map((item) => (item === 'NULL' ? null : Number(item))),
+  );
 }
