@@ -8,6 +8,7 @@ import { APP_CONFIG, APP_LOGGER } from './config/app-config.provider';
 import { DatabaseModule } from './db/database.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
+import { RecordsModule } from './records/records.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
 @Module({})
@@ -23,6 +24,8 @@ export class AppModule {
         TenancyModule,
         HealthModule,
         AppsModule,
+        FormsModule,
+        RecordsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

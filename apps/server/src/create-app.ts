@@ -8,6 +8,7 @@ import { PinoNestLogger } from './common/logging/app-logger';
 import { PROBLEM_CONTENT_TYPE } from './common/problem/problem-details';
 import { ProblemExceptionFilter, toProblem } from './common/problem/problem-exception.filter';
 import type { AppConfig } from './config/app-config';
+import { installPgTypeParsers } from './db/pg-type-parsers';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { serveWebApp } from './web/serve-web-app';
 
@@ -21,6 +22,7 @@ export async function createApp(
   logger: Logger,
   options: { serveWeb?: boolean } = {},
 ) {
+  installPgTypeParsers();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appDatabaseUrl, logger), {
     bodyParser: false,
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),

@@ -117,8 +117,11 @@ export async function computeFormulaSet(
   const out = { ...record };
   const bindings = formulaBindings(ctx, extraBindings);
   for (const { field, expression } of set.formulas) {
-    const raw = await evaluateForField(field.key, expression, out, bindings);
-    out[field.key] = coerceFormulaResult(raw, field.formula.resultType, ctx.timeZone, field.formula.precision);
+    // An empty field (null, as stored) is absent to a formula, as it is before it was ever filled in:
+    // `amount * (1 - discount / 100)` with no discount gives no value rather than a type error.
+    const input = Object.fromEntries(Object.entries(out).filter(([, value]) => value !== null));
+    const raw = await evaluateForField(field.key, expression, input, bindings);
+    out[field.key] = coerceFormulaResult(raw, field.formula.resultType, ctx.timeZone, field.formula.precision) ?? null;
   }
   return out;
 }

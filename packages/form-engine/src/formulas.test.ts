@@ -22,6 +22,17 @@ function formulaForm(expression: string, extra: FormDefinition['fields'] = []): 
 }
 
 describe('formulas', () => {
+  it('treats an empty (null) field like a missing one: no value instead of a type error', async () => {
+    const form = compile(
+      formulaForm('amount * (1 - discount / 100)', [
+        { type: 'number', key: 'amount', label: 'Amount' },
+        { type: 'percent', key: 'discount', label: 'Discount' },
+      ]),
+    );
+    expect((await form.computeFormulas({ amount: 100, discount: null }, ctx)).result).toBeNull();
+    expect((await form.computeFormulas({ amount: 100, discount: 10 }, ctx)).result).toBe(90);
+  });
+
   it('computes sub-table rows first, then the form in dependency order', async () => {
     const form = compile(quoteFormV1);
     const out = await form.computeFormulas(

@@ -19,6 +19,11 @@ export function installPgTypeParsers(): void {
   types.setTypeParser(DATE, (value) => value);
   // numeric[] (lookups of numbers over multi relations): '{1.5,NULL,2}'
   types.setTypeParser(NUMERIC_ARRAY as unknown as Parameters<typeof types.setTypeParser>[0], (value: string) =>
-    value === '{}' ? [] : value.slice(1, -1).split(',').map((item) => (item === 'NULL' ? null : Number(item))),
+    value === '{}'
+      ? []
+      : value
+          .slice(1, -1)
+          .split(',')
+          .map((item) => (item === 'NULL' ? null : Number(item))),
   );
 }

@@ -33,19 +33,28 @@ export class FormCatalog {
     const row = rows[0];
     if (!row) throw notFound(`No form ${formKey}`);
     if (row.published_version === null) {
-      throw new ProblemException(409, `The form ${formKey} has not been published yet`, [{ path: '/formKey', code: 'not_published', message: 'Publish the form first' }]);
+      throw new ProblemException(409, `The form ${formKey} has not been published yet`, [
+        { path: '/formKey', code: 'not_published', message: 'Publish the form first' },
+      ]);
     }
     return this.version(em, tenantId, row.id, formKey, row.published_version, row.public_token);
   }
 
-  async version(em: EntityManager, tenantId: string, formId: string, formKey: string, version: number, publicToken: string | null = null): Promise<PublishedForm> {
+  async version(
+    em: EntityManager,
+    tenantId: string,
+    formId: string,
+    formKey: string,
+    version: number,
+    publicToken: string | null = null,
+  ): Promise<PublishedForm> {
     const cacheKey = `${formId}@${version}`;
     const cached = this.cache.get(cacheKey);
     if (cached) return cached.publicToken === publicToken ? cached : { ...cached, publicToken };
-    const [{ definition }]: { definition: FormDefinition }[] = await em.query(`SELECT definition FROM form_versions WHERE form_id = $1 AND version = $2`, [
-      formId,
-      version,
-    ]);
+    const [{ definition }]: { definition: FormDefinition }[] = await em.query(
+      `SELECT definition FROM form_versions WHERE form_id = $1 AND version = $2`,
+      [formId, version],
+    );
     const compiled = compile(definition, { version: `${formId}:${version}` });
     const published: PublishedForm = {
       id: formId,

@@ -14,7 +14,8 @@ export function formChanges(previous: FormDefinition | undefined, next: FormDefi
   for (const field of next.fields) {
     const old = before.get(field.key);
     if (!old) changes.push({ kind: 'added', field: field.key, label: field.label });
-    else if (JSON.stringify(old) !== JSON.stringify(field)) changes.push({ kind: 'changed', field: field.key, label: field.label });
+    else if (JSON.stringify(old) !== JSON.stringify(field))
+      changes.push({ kind: 'changed', field: field.key, label: field.label });
   }
   for (const field of previous?.fields ?? []) {
     if (!after.has(field.key)) changes.push({ kind: 'hidden', field: field.key, label: field.label });

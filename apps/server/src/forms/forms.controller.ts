@@ -5,7 +5,15 @@ import type { AuthPrincipal } from '../auth/auth-principal';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiJsonBody, ApiJsonResponse, ValidBody } from '../common/validation/schema-validation.pipe';
 import { KeyParamPipe, UuidParamPipe } from '../common/validation/uuid-param.pipe';
-import { CreateFormRequest, FormResponse, FormVersionResponse, PublicLinkRequest, PublishPreview, PublishRequest, SaveDraftRequest } from './forms.dto';
+import {
+  CreateFormRequest,
+  FormResponse,
+  FormVersionResponse,
+  PublicLinkRequest,
+  PublishPreview,
+  PublishRequest,
+  SaveDraftRequest,
+} from './forms.dto';
 import { FormsService } from './forms.service';
 
 const FORM_KEY = new KeyParamPipe('formKey');
@@ -36,7 +44,10 @@ export class FormsController {
   }
 
   @Put('forms/:formKey/draft')
-  @ApiOperation({ operationId: 'saveFormDraft', summary: 'Save the draft (with the revision it was read at; 409 when stale)' })
+  @ApiOperation({
+    operationId: 'saveFormDraft',
+    summary: 'Save the draft (with the revision it was read at; 409 when stale)',
+  })
   @ApiJsonBody(SaveDraftRequest)
   @ApiJsonResponse(200, FormResponse)
   saveDraft(
@@ -48,7 +59,10 @@ export class FormsController {
   }
 
   @Get('forms/:formKey/publish-preview')
-  @ApiOperation({ operationId: 'previewFormPublish', summary: 'What publishing the draft would change: fields, DDL, refused changes, issues' })
+  @ApiOperation({
+    operationId: 'previewFormPublish',
+    summary: 'What publishing the draft would change: fields, DDL, refused changes, issues',
+  })
   @ApiJsonResponse(200, PublishPreview)
   preview(@CurrentPrincipal() principal: AuthPrincipal, @Param('formKey', FORM_KEY) key: string) {
     return this.forms.preview(principal, key);
@@ -56,7 +70,10 @@ export class FormsController {
 
   @Post('forms/:formKey/publish')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'publishForm', summary: 'Publish the draft: new version + column plan applied in one transaction' })
+  @ApiOperation({
+    operationId: 'publishForm',
+    summary: 'Publish the draft: new version + column plan applied in one transaction',
+  })
   @ApiJsonBody(PublishRequest)
   @ApiJsonResponse(200, Type.Intersect([FormResponse, Type.Object({ preview: PublishPreview })]))
   publish(
@@ -75,7 +92,10 @@ export class FormsController {
   }
 
   @Put('forms/:formKey/public-link')
-  @ApiOperation({ operationId: 'setFormPublicLink', summary: 'Enable or disable the public (no sign-in) link of a published form' })
+  @ApiOperation({
+    operationId: 'setFormPublicLink',
+    summary: 'Enable or disable the public (no sign-in) link of a published form',
+  })
   @ApiJsonBody(PublicLinkRequest)
   @ApiJsonResponse(200, FormResponse)
   setPublicLink(

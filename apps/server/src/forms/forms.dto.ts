@@ -42,7 +42,10 @@ export const PublishRequest = Type.Object(
   { additionalProperties: false, title: 'PublishRequest' },
 );
 
-export const PublicLinkRequest = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false, title: 'PublicLinkRequest' });
+export const PublicLinkRequest = Type.Object(
+  { enabled: Type.Boolean() },
+  { additionalProperties: false, title: 'PublicLinkRequest' },
+);
 
 export const FormResponse = Type.Object(
   {

@@ -3,5 +3,9 @@ import { FormCatalog } from './form-catalog.service';
 import { FormsController } from './forms.controller';
 import { FormsService } from './forms.service';
 
-@Module({ controllers: [FormsController], providers: [FormsService, FormCatalog], exports: [FormsService, FormCatalog] })
+@Module({
+  controllers: [FormsController],
+  providers: [FormsService, FormCatalog],
+  exports: [FormsService, FormCatalog],
+})
 export class FormsModule {}

@@ -12,7 +12,13 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/prob
 import { isUniqueViolation } from '../db/postgres-errors';
 import { TenantDatabase } from '../db/tenant-database.service';
 import { formChanges } from './form-changes';
-import type { CreateFormRequest, FormResponse, FormVersionResponse, PublishPreview, SaveDraftRequest } from './forms.dto';
+import type {
+  CreateFormRequest,
+  FormResponse,
+  FormVersionResponse,
+  PublishPreview,
+  SaveDraftRequest,
+} from './forms.dto';
 import { tenantSchemaName } from './tenant-schema';
 
 type Form = Static<typeof FormResponse>;
@@ -63,7 +69,12 @@ export class FormsService {
     return this.db.run(principal.tenantId, async (em) => {
       const app = await em.query(`SELECT 1 FROM apps WHERE id = $1`, [appId]);
       if (!app.length) throw notFound(`No app ${appId}`);
-      const draft = { key: input.key, name: input.name, ...(input.description ? { description: input.description } : {}), fields: input.fields ?? [] };
+      const draft = {
+        key: input.key,
+        name: input.name,
+        ...(input.description ? { description: input.description } : {}),
+        fields: input.fields ?? [],
+      };
       let id: string;
       try {
         [{ id }] = await em.query(
@@ -72,7 +83,10 @@ export class FormsService {
           [principal.tenantId, appId, input.key, JSON.stringify(draft)],
         );
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('A form with this key exists', [{ path: '/body/key', code: 'unique', message: 'Key already used' }]);
+        if (isUniqueViolation(error))
+          throw conflict('A form with this key exists', [
+            { path: '/body/key', code: 'unique', message: 'Key already used' },
+          ]);
         throw error;
       }
       await this.audit.record(em, principal, { action: 'form.create', entityType: 'form', entityId: id, after: draft });
@@ -87,7 +101,9 @@ export class FormsService {
   async saveDraft(principal: AuthPrincipal, key: string, input: Static<typeof SaveDraftRequest>): Promise<Form> {
     assertAdmin(principal);
     if (input.definition.key !== key) {
-      throw badRequest('The form key cannot change', [{ path: '/body/definition/key', code: 'immutable', message: `Must stay ${key}` }]);
+      throw badRequest('The form key cannot change', [
+        { path: '/body/definition/key', code: 'immutable', message: `Must stay ${key}` },
+      ]);
     }
     return this.db.run(principal.tenantId, async (em) => {
       const before = await this.load(em, key);
@@ -96,11 +112,21 @@ export class FormsService {
         [key, input.revision, JSON.stringify(input.definition)],
       );
       if (result[1] === 0) {
-        throw conflict('Someone else saved this form meanwhile; reload it', [{ path: '/body/revision', code: 'stale', message: 'Stale revision' }], {
-          current: before,
-        });
+        throw conflict(
+          'Someone else saved this form meanwhile; reload it',
+          [{ path: '/body/revision', code: 'stale', message: 'Stale revision' }],
+          {
+            current: before,
+          },
+        );
       }
-      await this.audit.record(em, principal, { action: 'form.save_draft', entityType: 'form', entityId: before.id, before: before.draft, after: input.definition });
+      await this.audit.record(em, principal, {
+        action: 'form.save_draft',
+        entityType: 'form',
+        entityId: before.id,
+        before: before.draft,
+        after: input.definition,
+      });
       return this.load(em, key);
     });
   }
@@ -119,7 +145,9 @@ export class FormsService {
       await em.query(`SELECT 1 FROM forms WHERE key = $1 FOR UPDATE`, [key]);
       const form = await this.load(em, key);
       if (form.draftRevision !== revision) {
-        throw conflict('The draft changed since you opened it; review it and publish again', [{ path: '/body/revision', code: 'stale', message: 'Stale revision' }]);
+        throw conflict('The draft changed since you opened it; review it and publish again', [
+          { path: '/body/revision', code: 'stale', message: 'Stale revision' },
+        ]);
       }
       const preview = await this.plan(em, principal.tenantId, form);
       if (preview.issues.length) throw badRequest('The form definition is invalid', preview.issues);
@@ -134,14 +162,10 @@ export class FormsService {
       await em.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
       for (const statement of preview.ddl) await em.query(statement);
       const version = (form.publishedVersion ?? 0) + 1;
-      await em.query(`INSERT INTO form_versions (tenant_id, form_id, version, definition, ddl, published_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        principal.tenantId,
-        form.id,
-        version,
-        JSON.stringify(form.draft),
-        preview.ddl,
-        principal.userId,
-      ]);
+      await em.query(
+        `INSERT INTO form_versions (tenant_id, form_id, version, definition, ddl, published_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [principal.tenantId, form.id, version, JSON.stringify(form.draft), preview.ddl, principal.userId],
+      );
       await em.query(`UPDATE forms SET published_version = $2, updated_at = now() WHERE id = $1`, [form.id, version]);
       await this.audit.record(em, principal, {
         action: 'form.publish',
@@ -157,7 +181,13 @@ export class FormsService {
   versions(principal: AuthPrincipal, key: string): Promise<Static<typeof FormVersionResponse>[]> {
     return this.db.run(principal.tenantId, async (em) => {
       const form = await this.load(em, key);
-      const rows: { version: number; definition: FormDefinition; ddl: string[]; published_at: Date; published_by: string | null }[] = await em.query(
+      const rows: {
+        version: number;
+        definition: FormDefinition;
+        ddl: string[];
+        published_at: Date;
+        published_by: string | null;
+      }[] = await em.query(
         `SELECT version, definition, ddl, published_at, published_by FROM form_versions WHERE form_id = $1 ORDER BY version DESC`,
         [form.id],
       );
@@ -176,11 +206,17 @@ export class FormsService {
     return this.db.run(principal.tenantId, async (em) => {
       const form = await this.load(em, key);
       if (enabled && form.publishedVersion === null) {
-        throw new ProblemException(409, 'Publish the form before sharing it', [{ path: '/formKey', code: 'not_published', message: 'Not published' }]);
+        throw new ProblemException(409, 'Publish the form before sharing it', [
+          { path: '/formKey', code: 'not_published', message: 'Not published' },
+        ]);
       }
       const token = enabled ? (form.publicToken ?? randomBytes(18).toString('base64url')) : null;
       await em.query(`UPDATE forms SET public_token = $2 WHERE id = $1`, [form.id, token]);
-      await this.audit.record(em, principal, { action: enabled ? 'form.public_link.enable' : 'form.public_link.disable', entityType: 'form', entityId: form.id });
+      await this.audit.record(em, principal, {
+        action: enabled ? 'form.public_link.enable' : 'form.public_link.disable',
+        entityType: 'form',
+        entityId: form.id,
+      });
       return this.load(em, key);
     });
   }
@@ -192,19 +228,34 @@ export class FormsService {
     const schema = tenantSchemaName(tenantId);
     if (!issues.length) {
       // A relation needs its target's table: the target must be published (or be this form).
-      const targets = draft.fields.flatMap((f) => (f.type === 'relation' ? [{ key: f.key, form: f.relation.form }] : []));
+      const targets = draft.fields.flatMap((f) =>
+        f.type === 'relation' ? [{ key: f.key, form: f.relation.form }] : [],
+      );
       for (const target of targets) {
         if (target.form === form.key) continue;
-        const found: { published_version: number | null }[] = await em.query(`SELECT published_version FROM forms WHERE key = $1`, [target.form]);
+        const found: { published_version: number | null }[] = await em.query(
+          `SELECT published_version FROM forms WHERE key = $1`,
+          [target.form],
+        );
         if (!found[0]?.published_version) {
-          issues.push({ path: `/draft/fields/${draft.fields.findIndex((f) => f.key === target.key)}/relation/form`, code: 'unknown_form', message: `The form ${target.form} does not exist or is not published` });
+          issues.push({
+            path: `/draft/fields/${draft.fields.findIndex((f) => f.key === target.key)}/relation/form`,
+            code: 'unknown_form',
+            message: `The form ${target.form} does not exist or is not published`,
+          });
         }
       }
     }
     if (issues.length) return { fromVersion: form.publishedVersion, changes: [], ddl: [], refused: [], issues };
     const plan = columnPlan(draft, previous);
     const ddl = plan.refused.length ? [] : renderDdl(plan.steps, schema, form.key);
-    return { fromVersion: form.publishedVersion, changes: formChanges(previous, draft), ddl, refused: plan.refused, issues };
+    return {
+      fromVersion: form.publishedVersion,
+      changes: formChanges(previous, draft),
+      ddl,
+      refused: plan.refused,
+      issues,
+    };
   }
 
   private async load(em: EntityManager, key: string): Promise<Form> {

@@ -39,7 +39,12 @@ export class OwnerOrAdminAccessPolicy extends RecordAccessPolicy {
     if (principal.isAdmin) return EVERYTHING;
     return {
       actions: new Set<RecordAction>(['create', 'read', 'update', 'delete', 'export']),
-      scope: { or: [{ field: 'owner_id', op: 'eq', value: { $var: 'me' } }, { field: 'created_by', op: 'eq', value: { $var: 'me' } }] },
+      scope: {
+        or: [
+          { field: 'owner_id', op: 'eq', value: { $var: 'me' } },
+          { field: 'created_by', op: 'eq', value: { $var: 'me' } },
+        ],
+      },
       readable: null,
       editable: null,
     };

@@ -1,5 +1,12 @@
 import { moduleOf, SYSTEM_FIELD_COLUMN } from '@tessera/form-engine';
-import type { FieldDefinition, FormDefinition, LookupField, RelationField, RollupField, SubTableField } from '@tessera/schema';
+import type {
+  FieldDefinition,
+  FormDefinition,
+  LookupField,
+  RelationField,
+  RollupField,
+  SubTableField,
+} from '@tessera/schema';
 
 /** The fields of a form sorted by where their values live, computed once per published version. */
 export interface RecordFieldPlan {
@@ -40,21 +47,28 @@ export function recordFieldPlan(form: FormDefinition): RecordFieldPlan {
   for (const field of form.fields) {
     const module = moduleOf(field);
     const storage = module.storage(field);
-    if (!module.computed && storage !== 'none' && storage !== 'system' && storage !== 'computed-at-read') plan.writable.add(field.key);
+    if (!module.computed && storage !== 'none' && storage !== 'system' && storage !== 'computed-at-read')
+      plan.writable.add(field.key);
     switch (storage) {
       case 'column':
         plan.columns.push(field);
         if (field.type === 'relation') plan.singleRelations.push(field);
         if (field.type === 'auto_number') plan.autoNumbers.push(field);
         if (field.type === 'member' || field.type === 'department') {
-          plan.people.push({ key: field.key, column: field.key, kind: field.type === 'member' ? 'user' : 'department', multiple: field.multiple === true });
+          plan.people.push({
+            key: field.key,
+            column: field.key,
+            kind: field.type === 'member' ? 'user' : 'department',
+            multiple: field.multiple === true,
+          });
         }
         break;
       case 'system': {
         const column = SYSTEM_FIELD_COLUMN[field.type];
         if (column) {
           plan.system.push({ field, column });
-          if (column !== 'created_at' && column !== 'updated_at') plan.people.push({ key: field.key, column, kind: 'user', multiple: false });
+          if (column !== 'created_at' && column !== 'updated_at')
+            plan.people.push({ key: field.key, column, kind: 'user', multiple: false });
         }
         break;
       }

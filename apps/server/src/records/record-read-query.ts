@@ -4,7 +4,16 @@ import type { FormDefinition } from '@tessera/schema';
 import { recordFieldPlan } from './record-field-plan';
 
 /** The system columns every record row is read with. */
-export const SYSTEM_SELECT = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'deleted_at'] as const;
+export const SYSTEM_SELECT = [
+  'id',
+  'version',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'owner_id',
+  'deleted_at',
+] as const;
 
 /** Names of users/departments and relation titles, keyed by field key, in one jsonb column. */
 export const DISPLAY_ALIAS = '"tessera$display"';
@@ -69,11 +78,16 @@ export function recordSelectList(options: ReadQueryOptions): string {
     const relation = form.fields.find((f) => f.key === field.rollup.relationField);
     if (relation?.type !== 'relation') continue;
     const target = targetTable(relation.relation.form);
-    const aggregate = field.rollup.aggregate === 'count' ? 'count(t."id")' : `${field.rollup.aggregate}(t.${quoteIdent(field.rollup.field ?? 'id')})`;
+    const aggregate =
+      field.rollup.aggregate === 'count'
+        ? 'count(t."id")'
+        : `${field.rollup.aggregate}(t.${quoteIdent(field.rollup.field ?? 'id')})`;
     const from = relation.relation.multiple
       ? `${linkTable(relation.key)} l JOIN ${target} t ON t."id" = l."target_id" AND t."deleted_at" IS NULL WHERE l."record_id" = ${r}."id"`
       : `${target} t WHERE t."id" = ${r}.${quoteIdent(relation.key)} AND t."deleted_at" IS NULL`;
-    parts.push(`(SELECT ${field.rollup.aggregate === 'count' ? aggregate : `coalesce(${aggregate}, 0)`} FROM ${from}) AS ${quoteIdent(field.key)}`);
+    parts.push(
+      `(SELECT ${field.rollup.aggregate === 'count' ? aggregate : `coalesce(${aggregate}, 0)`} FROM ${from}) AS ${quoteIdent(field.key)}`,
+    );
   }
 
   const display: string[] = [];
