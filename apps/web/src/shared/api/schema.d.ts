@@ -126,6 +126,284 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Apps of my tenant with their forms (the sidebar) */
+        get: operations["listApps"];
+        put?: never;
+        /** Create an app (administrators) */
+        post: operations["createApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One app with its forms */
+        get: operations["getApp"];
+        put?: never;
+        post?: never;
+        /** Delete an empty app */
+        delete: operations["deleteApp"];
+        options?: never;
+        head?: never;
+        /** Rename, restyle or reorder an app (with the version read; 409 when stale) */
+        patch: operations["updateApp"];
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a form (its draft) in an app */
+        post: operations["createForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A form: its draft and its published version */
+        get: operations["getForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft (with the revision it was read at; 409 when stale) */
+        put: operations["saveFormDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/publish-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What publishing the draft would change: fields, DDL, refused changes, issues */
+        get: operations["previewFormPublish"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft: new version + column plan applied in one transaction */
+        post: operations["publishForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published versions, newest first */
+        get: operations["listFormVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/public-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enable or disable the public (no sign-in) link of a published form */
+        put: operations["setFormPublicLink"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List records: filter (condition JSON), q, sort=-a,b, limit/offset or after (keyset), fields */
+        get: operations["listRecords"];
+        put?: never;
+        /** Create a record: validated like the form, formulas and auto-numbers computed, audited */
+        post: operations["createRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/records/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** List records with the query in the body (large filters, saved views) */
+        post: operations["queryRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/records/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create, update and delete up to 5,000 records each, in one transaction */
+        post: operations["bulkRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/records/upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or update the record whose unique field matches (sync by external id) */
+        put: operations["upsertRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/records/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One record with its sub-table rows */
+        get: operations["getRecord"];
+        put?: never;
+        post?: never;
+        /** Move a record to the trash (soft delete) */
+        delete: operations["deleteRecord"];
+        options?: never;
+        head?: never;
+        /** Change some values, with the version read (409 + current record when stale) */
+        patch: operations["updateRecord"];
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/records/{recordId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a record from the trash */
+        post: operations["restoreRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/records/{recordId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Timeline of a record: every change with who, when, before and after */
+        get: operations["recordHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -582,6 +860,1341 @@ export interface operations {
                         database: "up" | "down";
                         version: string;
                     };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string | {
+                            "zh-CN"?: string;
+                            "en-US"?: string;
+                        };
+                        icon: string | null;
+                        color: string | null;
+                        sortIndex: number;
+                        version: number;
+                        forms: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string | {
+                                "zh-CN"?: string;
+                                "en-US"?: string;
+                            };
+                            publishedVersion: number | null;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Identifier: lower-case letters, digits, _ */
+                    key: string;
+                    name: string | {
+                        "zh-CN"?: string;
+                        "en-US"?: string;
+                    };
+                    icon?: string;
+                    color?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string | {
+                            "zh-CN"?: string;
+                            "en-US"?: string;
+                        };
+                        icon: string | null;
+                        color: string | null;
+                        sortIndex: number;
+                        version: number;
+                        forms: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string | {
+                                "zh-CN"?: string;
+                                "en-US"?: string;
+                            };
+                            publishedVersion: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string | {
+                            "zh-CN"?: string;
+                            "en-US"?: string;
+                        };
+                        icon: string | null;
+                        color: string | null;
+                        sortIndex: number;
+                        version: number;
+                        forms: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string | {
+                                "zh-CN"?: string;
+                                "en-US"?: string;
+                            };
+                            publishedVersion: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version the app was read at (optimistic concurrency) */
+                    version: number;
+                    name?: string | {
+                        "zh-CN"?: string;
+                        "en-US"?: string;
+                    };
+                    icon?: string | null;
+                    color?: string | null;
+                    sortIndex?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string | {
+                            "zh-CN"?: string;
+                            "en-US"?: string;
+                        };
+                        icon: string | null;
+                        color: string | null;
+                        sortIndex: number;
+                        version: number;
+                        forms: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string | {
+                                "zh-CN"?: string;
+                                "en-US"?: string;
+                            };
+                            publishedVersion: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    name: string;
+                    description?: string;
+                    fields?: {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        /** FormDefinition */
+                        draft: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        published: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        } | null;
+                        publicToken: string | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        /** FormDefinition */
+                        draft: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        published: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        } | null;
+                        publicToken: string | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveFormDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft revision the editor started from (409 when stale) */
+                    revision: number;
+                    /** FormDefinition */
+                    definition: {
+                        key: string;
+                        name: string;
+                        description?: string;
+                        fields: {
+                            [key: string]: unknown;
+                        }[];
+                        layout?: {
+                            [key: string]: unknown;
+                        };
+                        titleField?: string;
+                        linkage?: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        /** FormDefinition */
+                        draft: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        published: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        } | null;
+                        publicToken: string | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewFormPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fromVersion: number | null;
+                        changes: {
+                            kind: "added" | "changed" | "hidden";
+                            field: string;
+                            label: unknown;
+                        }[];
+                        ddl: string[];
+                        refused: {
+                            path: string;
+                            message: string;
+                        }[];
+                        issues: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft revision being published (409 when stale) */
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        /** FormDefinition */
+                        draft: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        published: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        } | null;
+                        publicToken: string | null;
+                    } & {
+                        /** PublishPreview */
+                        preview: {
+                            fromVersion: number | null;
+                            changes: {
+                                kind: "added" | "changed" | "hidden";
+                                field: string;
+                                label: unknown;
+                            }[];
+                            ddl: string[];
+                            refused: {
+                                path: string;
+                                message: string;
+                            }[];
+                            issues: {
+                                path: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFormVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** FormDefinition */
+                        definition: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        ddl: string[];
+                        /** Format: date-time */
+                        publishedAt: string;
+                        publishedBy: string | null;
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setFormPublicLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        /** FormDefinition */
+                        draft: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        published: {
+                            key: string;
+                            name: string;
+                            description?: string;
+                            fields: {
+                                [key: string]: unknown;
+                            }[];
+                            layout?: {
+                                [key: string]: unknown;
+                            };
+                            titleField?: string;
+                            linkage?: {
+                                [key: string]: unknown;
+                            }[];
+                        } | null;
+                        publicToken: string | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            ownerId: string | null;
+                            deletedAt: string | null;
+                            /** @description Field key → value; validated by the form definition */
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Names of people, departments and related records */
+                            display: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        total: number | null;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Field key → value; validated by the form definition */
+                    values: {
+                        [key: string]: unknown;
+                    };
+                    ownerId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: string | null;
+                        ownerId: string | null;
+                        deletedAt: string | null;
+                        /** @description Field key → value; validated by the form definition */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Names of people, departments and related records */
+                        display: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    queryRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A condition of the condition language */
+                    filter?: unknown;
+                    search?: string;
+                    sort?: {
+                        field: string;
+                        direction: "asc" | "desc";
+                    }[];
+                    limit?: number;
+                    offset?: number;
+                    after?: string;
+                    fields?: string[];
+                    deleted?: "exclude" | "only";
+                    /** @description Count all matching records (default true) */
+                    total?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            ownerId: string | null;
+                            deletedAt: string | null;
+                            /** @description Field key → value; validated by the form definition */
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Names of people, departments and related records */
+                            display: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        total: number | null;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulkRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    create?: {
+                        /** @description Field key → value; validated by the form definition */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        ownerId?: string | null;
+                    }[];
+                    update?: {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        /** @description Field key → value; validated by the form definition */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    delete?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: string[];
+                        updated: string[];
+                        deleted: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upsertRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    matchField: string;
+                    /** @description Field key → value; validated by the form definition */
+                    values: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: boolean;
+                        /** Record */
+                        record: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            ownerId: string | null;
+                            deletedAt: string | null;
+                            /** @description Field key → value; validated by the form definition */
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Names of people, departments and related records */
+                            display: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: string | null;
+                        ownerId: string | null;
+                        deletedAt: string | null;
+                        /** @description Field key → value; validated by the form definition */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Names of people, departments and related records */
+                        display: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version the record was read at (409 with the current record when stale) */
+                    version: number;
+                    /** @description Field key → value; validated by the form definition */
+                    values: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: string | null;
+                        ownerId: string | null;
+                        deletedAt: string | null;
+                        /** @description Field key → value; validated by the form definition */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Names of people, departments and related records */
+                        display: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: string | null;
+                        ownerId: string | null;
+                        deletedAt: string | null;
+                        /** @description Field key → value; validated by the form definition */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Names of people, departments and related records */
+                        display: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        action: string;
+                        actorId: string | null;
+                        actorName: string | null;
+                        before: unknown;
+                        after: unknown;
+                        /** Format: date-time */
+                        at: string;
+                    }[];
                 };
             };
             /** @description Error (problem details) */
