@@ -30,8 +30,11 @@ export interface BulkRequest {
   delete?: string[];
 }
 
+/** Who writes: a signed-in user, or nobody (public form submissions, system jobs) with userId null. */
+export type RecordActor = Pick<AuthPrincipal, 'tenantId' | 'isAdmin'> & { userId: string | null };
+
 /** Everything one request needs about the form it works on. */
-interface FormScope {
+export interface FormScope {
   em: EntityManager;
   form: PublishedForm;
   access: RecordAccess;
@@ -75,6 +78,25 @@ export class RecordsService {
     });
   }
 
+  /**
+   * A submission through a form's public link: no user, create only, owner left empty (e.g. a lead lands in the
+   * public pool). The form's own validation applies in full.
+   */
+  submitPublic(tenantId: string, formKey: string, values: Record<string, unknown>): Promise<{ id: string }> {
+    return this.db.run(tenantId, async (em) => {
+      const form = await this.catalog.published(em, tenantId, formKey);
+      const ctx = await conditionContextFor(em, null);
+      const access: RecordAccess = { actions: new Set(['create']), scope: null, readable: null, editable: null };
+      const actor: RecordActor = { tenantId, userId: null, isAdmin: false };
+      const [id] = await this.createIn(
+        { em, form, access, ctx, targets: new Map() },
+        actor,
+        [{ values, ownerId: null }],
+        '/body',
+      );
+      return { id };
+    });
+  }
   list(
     principal: AuthPrincipal,
     formKey: string,
@@ -258,7 +280,7 @@ export class RecordsService {
 
   async createIn(
     scope: FormScope,
-    principal: AuthPrincipal,
+    principal: RecordActor,
     inputs: { values: Record<string, unknown>; ownerId?: string | null }[],
     base: string,
   ): Promise<string[]> {
@@ -300,7 +322,7 @@ export class RecordsService {
 
   async updateIn(
     scope: FormScope,
-    principal: AuthPrincipal,
+    principal: RecordActor,
     inputs: { id: string; version: number; values: Record<string, unknown> }[],
     base: string,
   ): Promise<string[]> {
@@ -350,7 +372,7 @@ export class RecordsService {
 
   private async setDeleted(
     scope: FormScope,
-    principal: AuthPrincipal,
+    principal: RecordActor,
     ids: string[],
     deleted: boolean,
     base: string,
@@ -462,7 +484,7 @@ export class RecordsService {
 function event(
   kind: RecordEvent['kind'],
   form: PublishedForm,
-  principal: AuthPrincipal,
+  principal: RecordActor,
   recordId: string,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
