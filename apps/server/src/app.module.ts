@@ -8,6 +8,8 @@ import { APP_CONFIG, APP_LOGGER } from './config/app-config.provider';
 import { DatabaseModule } from './db/database.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
+import { ReportsModule } from './reports/reports.module';
+import { PublicFormsModule } from './public-forms/public-forms.module';
 import { RecordsModule } from './records/records.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
@@ -24,8 +26,10 @@ export class AppModule {
         TenancyModule,
         HealthModule,
         AppsModule,
+        ReportsModule,
         FormsModule,
         RecordsModule,
+        PublicFormsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
