@@ -109,10 +109,10 @@ export function withSystemColumns(fields: readonly QueryableField[]): QueryableF
 
 /** The kind of a field reference (`amount`, `customer.region`) on a form, or undefined when it does not resolve. */
 export function resolveFieldKind(sources: ReportSources, formKey: string, ref: string): ValueKind | undefined {
-  let form = sources.forms[formKey];
+  let form: SourceForm | undefined = sources.forms[formKey];
   const segments = ref.split('.');
   for (const segment of segments.slice(0, -1)) {
-    const target = form?.relations?.[segment];
+    const target: string | undefined = form?.relations?.[segment];
     form = target ? sources.forms[target] : undefined;
   }
   const last = segments[segments.length - 1];
