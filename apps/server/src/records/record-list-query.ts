@@ -65,7 +65,7 @@ const CAST: Record<string, string> = {
 };
 
 /**
- * The list statement of a record view: scope AND filter AND search, sorted (NULLs last, id as the tie-breaker
+ * The list statement of a record view: scope AND filter AND search, sorted (id as the tie-breaker
  * so pages are stable), paginated by offset or by keyset. Every value is bound; every identifier quoted.
  */
 export function buildListQuery(options: {
@@ -117,7 +117,8 @@ export function buildListQuery(options: {
     }
     const column = `r.${quoteIdent(field.column ?? field.key)}`;
     sortColumns.push(field.column ?? field.key);
-    order.push(`${column} ${key.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+    // PostgreSQL's default NULL placement (last ascending, first descending) lets one btree serve both directions.
+    order.push(`${column} ${key.direction === 'desc' ? 'DESC' : 'ASC'}`);
   }
   order.push(`r."id" ASC`);
 
@@ -127,7 +128,7 @@ export function buildListQuery(options: {
   if (request.after) {
     const cursor = decodeCursor(request.after, sort.length + 1);
     const id = params.add(cursor[sort.length], 'uuid');
-    // Lexicographic "after" over (sort columns…, id), NULLs last in both directions.
+    // Lexicographic "after" over (sort columns…, id).
     const alternatives: string[] = [];
     for (let i = 0; i <= sort.length; i++) {
       const parts: string[] = [];
@@ -140,9 +141,16 @@ export function buildListQuery(options: {
       else {
         const field = byKey.get(sort[i].field) as QueryableField;
         const column = `r.${quoteIdent(field.column ?? field.key)}`;
-        if (cursor[i] === null) continue; // nothing sorts after NULL except ties, handled by deeper levels
-        const comparison = sort[i].direction === 'desc' ? '<' : '>';
-        parts.push(`(${column} ${comparison} ${params.add(cursor[i], CAST[field.kind])} OR ${column} IS NULL)`);
+        const descending = sort[i].direction === 'desc';
+        if (cursor[i] === null) {
+          // NULLs come last ascending (nothing after them but ties) and first descending (every value after them).
+          if (!descending) continue;
+          parts.push(`${column} IS NOT NULL`);
+        } else if (descending) {
+          parts.push(`${column} < ${params.add(cursor[i], CAST[field.kind])}`);
+        } else {
+          parts.push(`(${column} > ${params.add(cursor[i], CAST[field.kind])} OR ${column} IS NULL)`);
+        }
       }
       alternatives.push(`(${parts.join(' AND ')})`);
     }

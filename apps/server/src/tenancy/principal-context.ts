@@ -1,6 +1,9 @@
 import type { ConditionContext } from '@tessera/query';
 import type { EntityManager } from 'typeorm';
-import type { AuthPrincipal } from '../auth/auth-principal';
+
+/** Time zone and departments change rarely; a few seconds of reuse saves a round trip on every request. */
+const CACHE_MS = 5_000;
+const cache = new Map<string, { at: number; timeZone: string; departmentIds: string[] }>();
 
 /**
  * The condition-language context of a request (inside its tenant transaction): now, the tenant's time zone, the
@@ -8,18 +11,31 @@ import type { AuthPrincipal } from '../auth/auth-principal';
  */
 export async function conditionContextFor(
   em: EntityManager,
-  principal: Pick<AuthPrincipal, 'userId'> | null,
+  principal: { userId: string | null; tenantId?: string } | null,
   now = new Date(),
 ): Promise<ConditionContext> {
-  const rows: { time_zone: string; department_ids: string[] | null }[] = await em.query(
-    `SELECT t.time_zone,
-            (SELECT array_agg(ud.department_id) FROM user_departments ud WHERE ud.user_id = $1) AS department_ids
-       FROM tenants t`,
-    [principal?.userId ?? null],
-  );
+  const key = principal?.tenantId ? `${principal.tenantId}:${principal.userId ?? ''}` : undefined;
+  let entry = key ? cache.get(key) : undefined;
+  if (!entry || now.getTime() - entry.at > CACHE_MS || now.getTime() < entry.at) {
+    const rows: { time_zone: string; department_ids: string[] | null }[] = await em.query(
+      `SELECT t.time_zone,
+              (SELECT array_agg(ud.department_id) FROM user_departments ud WHERE ud.user_id = $1) AS department_ids
+         FROM tenants t`,
+      [principal?.userId ?? null],
+    );
+    entry = {
+      at: now.getTime(),
+      timeZone: rows[0]?.time_zone ?? 'Asia/Shanghai',
+      departmentIds: rows[0]?.department_ids ?? [],
+    };
+    if (key) {
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, entry);
+    }
+  }
   return {
     now,
-    timeZone: rows[0]?.time_zone ?? 'Asia/Shanghai',
-    ...(principal ? { userId: principal.userId, departmentIds: rows[0]?.department_ids ?? [] } : {}),
+    timeZone: entry.timeZone,
+    ...(principal?.userId ? { userId: principal.userId, departmentIds: entry.departmentIds } : {}),
   };
 }
