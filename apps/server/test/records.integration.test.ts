@@ -263,19 +263,25 @@ describe('listing', () => {
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
   });
 
-  it.each(['-amount', 'discount,-title', '-discount,signed_on'])('pages by keyset (sort %s, NULLs included) without gaps or repeats, in offset order', async (sort) => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    do {
-      const query: string = `/api/v1/forms/contracts/records?sort=${sort}&limit=7&total=false${after ? `&after=${after}` : ''}`;
-      const page = await t.http.get(query).set('authorization', admin).expect(200);
-      seen.push(...page.body.items.map((r: { id: string }) => r.id));
-      after = page.body.nextCursor;
-    } while (after);
-    const all = await t.http.get(`/api/v1/forms/contracts/records?sort=${sort}&limit=500`).set('authorization', admin).expect(200);
-    expect(seen).toEqual(all.body.items.map((r: { id: string }) => r.id));
-    expect(new Set(seen).size).toBe(all.body.total);
-  });
+  it.each(['-amount', 'discount,-title', '-discount,signed_on'])(
+    'pages by keyset (sort %s, NULLs included) without gaps or repeats, in offset order',
+    async (sort) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const query: string = `/api/v1/forms/contracts/records?sort=${sort}&limit=7&total=false${after ? `&after=${after}` : ''}`;
+        const page = await t.http.get(query).set('authorization', admin).expect(200);
+        seen.push(...page.body.items.map((r: { id: string }) => r.id));
+        after = page.body.nextCursor;
+      } while (after);
+      const all = await t.http
+        .get(`/api/v1/forms/contracts/records?sort=${sort}&limit=500`)
+        .set('authorization', admin)
+        .expect(200);
+      expect(seen).toEqual(all.body.items.map((r: { id: string }) => r.id));
+      expect(new Set(seen).size).toBe(all.body.total);
+    },
+  );
 
   it('searches text fields, projects fields, and filters through POST /query', async () => {
     const search = await t.http
