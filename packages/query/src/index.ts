@@ -9,3 +9,14 @@ export * from './condition-to-sql';
 export * from './condition-matches';
 export { type ResolvedCondition, type RuleTest, type Bound, resolveCondition } from './condition-resolution';
 export { CASE_INSENSITIVE_COLLATION } from './text-case';
+export {
+  isValidTimeZone,
+  wallClockMs,
+  offsetMs,
+  civilDateAt,
+  startOfDayMs,
+  localDateTimeAt,
+  instantOfLocal,
+  type LocalDateTime,
+} from './time-zone';
+export { type CivilDate, parseDateString, formatDate } from './civil-date';

@@ -70,3 +70,50 @@ export function startOfDayMs(date: CivilDate, timeZone: string): number {
   ].filter((instant) => wallClockMs(instant, timeZone) >= localMidnight);
   return Math.min(...candidates);
 }
+
+/** A wall-clock reading: the calendar date and time a person in the zone sees. */
+export interface LocalDateTime {
+  year: number;
+  month: number; // 1–12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+export function localDateTimeAt(epochMs: number, timeZone: string): LocalDateTime {
+  const wall = new Date(wallClockMs(epochMs, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+  };
+}
+
+/** The instant the zone's clocks show `local` (the earlier one in a DST overlap, shifted past a gap). */
+export function instantOfLocal(
+  local: Omit<LocalDateTime, 'millisecond'> & { millisecond?: number },
+  timeZone: string,
+): number {
+  const wanted = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+    local.millisecond ?? 0,
+  );
+  let guess = wanted;
+  for (let i = 0; i < 3; i++) {
+    const next = wanted - offsetMs(guess, timeZone);
+    if (next === guess) break;
+    guess = next;
+  }
+  return guess;
+}

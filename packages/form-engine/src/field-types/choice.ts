@@ -24,7 +24,7 @@ function optionLabel(field: SingleChoiceField | MultiChoiceField, value: unknown
 
 const invalidOption = { ok: false, code: 'invalid_option' } as const;
 
-function singleChoice(type: 'select' | 'radio', widget: string): Omit<FieldTypeModule<'select' | 'radio'>, 'type'> {
+function singleChoice(_type: 'select' | 'radio', widget: string): Omit<FieldTypeModule<'select' | 'radio'>, 'type'> {
   return {
     group: 'choice',
     widget,
@@ -44,7 +44,7 @@ function singleChoice(type: 'select' | 'radio', widget: string): Omit<FieldTypeM
 }
 
 function multiChoice(
-  type: 'multi_select' | 'checkbox',
+  _type: 'multi_select' | 'checkbox',
   widget: string,
 ): Omit<FieldTypeModule<'multi_select' | 'checkbox'>, 'type'> {
   return {

@@ -24,7 +24,7 @@ const notANumber = { 'zh-CN': '{label}必须是数字', 'en-US': '{label} must b
 const tooPrecise = { 'zh-CN': '{label}最多{limit}位小数', 'en-US': '{label} allows at most {limit} decimal places' };
 
 function plainNumberModule(
-  type: 'number' | 'percent',
+  _type: 'number' | 'percent',
   widget: string,
   suffix: string,
 ): Omit<FieldTypeModule<'number' | 'percent'>, 'type'> {

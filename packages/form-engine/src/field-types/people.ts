@@ -16,7 +16,7 @@ export function parseIds(input: unknown, multiple: boolean): ParseResult {
 export const idListSchema = { type: 'array', items: uuidSchema, uniqueItems: true };
 
 function peopleModule(
-  type: 'member' | 'department',
+  _type: 'member' | 'department',
   widget: string,
 ): Omit<FieldTypeModule<'member' | 'department'>, 'type'> {
   return {
