@@ -6,8 +6,9 @@ import { createAppLogger } from './common/logging/app-logger';
 import { ConfigError, loadConfig } from './config/app-config';
 import { acquireDataDirLock, DataDirLockedError } from './config/data-dir-lock';
 import { createApp } from './create-app';
-import { bootstrapDatabase, ensureDatabase } from './db/database-bootstrap';
+import { bootstrapDatabase, ensureDatabase, UnsupportedPostgresError } from './db/database-bootstrap';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres-runtime';
+import { FlowWorker } from './flows/flows.module';
 import { seedDemoTenant } from './seed/demo-tenant-seed';
 
 function once<T>(work: () => Promise<T>): () => Promise<T> {
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   }
 
   running.app = await createApp(config, database.appUrl, logger, { serveWeb: true });
+  await running.app.get(FlowWorker).start({ ownerUrl });
   await running.app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   const login = seed.adminPassword
@@ -91,7 +93,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DataDirLockedError) {
+  if (error instanceof DataDirLockedError || error instanceof UnsupportedPostgresError) {
     console.error(error.message);
     process.exit(2);
   }

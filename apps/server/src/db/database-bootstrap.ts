@@ -107,10 +107,32 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
   }
 }
 
+/** PostgreSQL 17 added the built-in `pg_c_utf8` collation the condition language needs for exact case-insensitive matching. */
+export const MINIMUM_POSTGRES_VERSION = 170000;
+
+export class UnsupportedPostgresError extends Error {
+  constructor(version: string) {
+    super(`Tessera needs PostgreSQL 17 or newer; the server at DATABASE_URL runs ${version}`);
+    this.name = 'UnsupportedPostgresError';
+  }
+}
+
+export async function assertSupportedPostgres(ownerUrl: string): Promise<void> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ num: string; version: string }>(`SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version`);
+    if (Number(rows[0].num) < MINIMUM_POSTGRES_VERSION) throw new UnsupportedPostgresError(rows[0].version);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function bootstrapDatabase(
   ownerUrl: string,
   appRolePassword: string,
 ): Promise<BootstrappedDatabase & { migrationsRun: string[] }> {
+  await assertSupportedPostgres(ownerUrl);
   const migrationsRun = await runMigrations(ownerUrl);
   const appRole = await ensureAppRole(ownerUrl, appRolePassword);
   return {
