@@ -14,7 +14,7 @@ const swc = [
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/apps/server', '<rootDir>/test'],
+  roots: ['<rootDir>/packages', '<rootDir>/apps/server', '<rootDir>/apps/web/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
