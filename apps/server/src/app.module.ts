@@ -10,8 +10,11 @@ import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
 import { ReportsModule } from './reports/reports.module';
 import { PublicFormsModule } from './public-forms/public-forms.module';
+import { ExportModule } from './records/export/export.module';
+import { ImportModule } from './records/import/import.module';
 import { RecordsModule } from './records/records.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { ViewsModule } from './views/views.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +32,9 @@ export class AppModule {
         ReportsModule,
         FormsModule,
         RecordsModule,
+        ViewsModule,
+        ImportModule,
+        ExportModule,
         PublicFormsModule,
       ],
       providers: [

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem/problem.exception';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { TenantDatabase } from '../db/tenant-database.service';
+import { FormCatalog } from './form-catalog.service';
 import { formChanges } from './form-changes';
 import type {
   CreateFormRequest,
@@ -62,6 +63,7 @@ export class FormsService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
+    private readonly catalog: FormCatalog,
   ) {}
 
   async create(principal: AuthPrincipal, appId: string, input: Static<typeof CreateFormRequest>): Promise<Form> {
@@ -141,7 +143,8 @@ export class FormsService {
   /** Validate, store the new version and apply its column plan to the real table: one transaction. */
   async publish(principal: AuthPrincipal, key: string, revision: number): Promise<Form & { preview: Preview }> {
     assertAdmin(principal);
-    return this.db.run(principal.tenantId, async (em) => {
+    // Forgotten again after the commit: a request between the first forget and the commit may have re-read the old one.
+    const published = await this.db.run(principal.tenantId, async (em) => {
       await em.query(`SELECT 1 FROM forms WHERE key = $1 FOR UPDATE`, [key]);
       const form = await this.load(em, key);
       if (form.draftRevision !== revision) {
@@ -167,6 +170,7 @@ export class FormsService {
         [principal.tenantId, form.id, version, JSON.stringify(form.draft), preview.ddl, principal.userId],
       );
       await em.query(`UPDATE forms SET published_version = $2, updated_at = now() WHERE id = $1`, [form.id, version]);
+      this.catalog.forget(principal.tenantId, key);
       await this.audit.record(em, principal, {
         action: 'form.publish',
         entityType: 'form',
@@ -176,6 +180,8 @@ export class FormsService {
       });
       return { ...(await this.load(em, key)), preview };
     });
+    this.catalog.forget(principal.tenantId, key);
+    return published;
   }
 
   versions(principal: AuthPrincipal, key: string): Promise<Static<typeof FormVersionResponse>[]> {
@@ -203,7 +209,7 @@ export class FormsService {
 
   async setPublicLink(principal: AuthPrincipal, key: string, enabled: boolean): Promise<Form> {
     assertAdmin(principal);
-    return this.db.run(principal.tenantId, async (em) => {
+    const updated = await this.db.run(principal.tenantId, async (em) => {
       const form = await this.load(em, key);
       if (enabled && form.publishedVersion === null) {
         throw new ProblemException(409, 'Publish the form before sharing it', [
@@ -212,6 +218,7 @@ export class FormsService {
       }
       const token = enabled ? (form.publicToken ?? randomBytes(18).toString('base64url')) : null;
       await em.query(`UPDATE forms SET public_token = $2 WHERE id = $1`, [form.id, token]);
+      this.catalog.forget(principal.tenantId, key);
       await this.audit.record(em, principal, {
         action: enabled ? 'form.public_link.enable' : 'form.public_link.disable',
         entityType: 'form',
@@ -219,6 +226,8 @@ export class FormsService {
       });
       return this.load(em, key);
     });
+    this.catalog.forget(principal.tenantId, key);
+    return updated;
   }
 
   private async plan(em: EntityManager, tenantId: string, form: Form): Promise<Preview> {

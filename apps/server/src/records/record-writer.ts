@@ -1,5 +1,5 @@
 import { childTableName } from '@tessera/form-engine';
-import { qualifiedName, quoteIdent } from '@tessera/query';
+import { qualifiedName, quoteIdent, SqlParams } from '@tessera/query';
 import type { FormDefinition, SubTableField } from '@tessera/schema';
 import type { EntityManager } from 'typeorm';
 import { recordFieldPlan } from './record-field-plan';
@@ -18,37 +18,29 @@ function columnKeys(form: FormDefinition): string[] {
   return recordFieldPlan(form).columns.map((f) => f.key);
 }
 
-export async function insertRows(
-  em: EntityManager,
-  schema: string,
-  form: FormDefinition,
-  actorId: string | null,
-  rows: RowToInsert[],
-): Promise<void> {
-  if (!rows.length) return;
+/** `INSERT … SELECT … FROM json_populate_recordset` of record rows (no children), with its parameters bound. */
+export function insertRowsSql(params: SqlParams, schema: string, form: FormDefinition, actorId: string | null, rows: RowToInsert[]): string {
   const table = qualifiedName(schema, form.key);
   const columns = ['id', 'created_by', 'updated_by', 'owner_id', ...columnKeys(form)].map(quoteIdent).join(', ');
   const payload = rows.map((row) => {
-    const out: Record<string, unknown> = {
-      id: row.id,
-      created_by: actorId,
-      updated_by: actorId,
-      owner_id: row.ownerId,
-    };
+    const out: Record<string, unknown> = { id: row.id, created_by: actorId, updated_by: actorId, owner_id: row.ownerId };
     for (const key of columnKeys(form)) if (row.values[key] !== undefined) out[key] = row.values[key];
     return out;
   });
-  await em.query(
-    `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`,
-    [JSON.stringify(payload)],
-  );
-  await writeChildren(
-    em,
-    schema,
-    form,
-    rows.map((r) => ({ id: r.id, values: r.values })),
-    false,
-  );
+  return `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, ${params.add(JSON.stringify(payload), 'json')})`;
+}
+
+/** Whether a form's records have rows elsewhere (sub-tables, link tables) that are written after the record. */
+export function hasChildRows(form: FormDefinition): boolean {
+  const plan = recordFieldPlan(form);
+  return plan.subTables.length > 0 || plan.links.length > 0;
+}
+
+export async function insertRows(em: EntityManager, schema: string, form: FormDefinition, actorId: string | null, rows: RowToInsert[]): Promise<void> {
+  if (!rows.length) return;
+  const params = new SqlParams();
+  await em.query(insertRowsSql(params, schema, form, actorId, rows), params.values);
+  await writeChildren(em, schema, form, rows.map((r) => ({ id: r.id, values: r.values })), false);
 }
 
 /** Updates the given columns of one row if its version still matches; returns false when it does not. */
