@@ -290,6 +290,24 @@ describe('listing', () => {
       .expect(200);
     expect(search.body.items).toHaveLength(1);
     expect(Object.keys(search.body.items[0].values)).toEqual(['title']);
+    // A projection without the sort column still pages correctly.
+    const first = await t.http
+      .get('/api/v1/forms/contracts/records?sort=-amount&fields=title&limit=5&total=false')
+      .set('authorization', admin)
+      .expect(200);
+    const second = await t.http
+      .get(
+        `/api/v1/forms/contracts/records?sort=-amount&fields=title&limit=5&total=false&after=${first.body.nextCursor}`,
+      )
+      .set('authorization', admin)
+      .expect(200);
+    const both = await t.http
+      .get('/api/v1/forms/contracts/records?sort=-amount&limit=10&total=false')
+      .set('authorization', admin)
+      .expect(200);
+    expect([...first.body.items, ...second.body.items].map((r: { id: string }) => r.id)).toEqual(
+      both.body.items.map((r: { id: string }) => r.id),
+    );
     const query = await post('/api/v1/forms/contracts/records/query', {
       filter: { field: 'customer', op: 'eq', value: customers.Acme },
       limit: 5,

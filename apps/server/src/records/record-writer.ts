@@ -19,11 +19,22 @@ function columnKeys(form: FormDefinition): string[] {
 }
 
 /** `INSERT … SELECT … FROM json_populate_recordset` of record rows (no children), with its parameters bound. */
-export function insertRowsSql(params: SqlParams, schema: string, form: FormDefinition, actorId: string | null, rows: RowToInsert[]): string {
+export function insertRowsSql(
+  params: SqlParams,
+  schema: string,
+  form: FormDefinition,
+  actorId: string | null,
+  rows: RowToInsert[],
+): string {
   const table = qualifiedName(schema, form.key);
   const columns = ['id', 'created_by', 'updated_by', 'owner_id', ...columnKeys(form)].map(quoteIdent).join(', ');
   const payload = rows.map((row) => {
-    const out: Record<string, unknown> = { id: row.id, created_by: actorId, updated_by: actorId, owner_id: row.ownerId };
+    const out: Record<string, unknown> = {
+      id: row.id,
+      created_by: actorId,
+      updated_by: actorId,
+      owner_id: row.ownerId,
+    };
     for (const key of columnKeys(form)) if (row.values[key] !== undefined) out[key] = row.values[key];
     return out;
   });
@@ -36,11 +47,23 @@ export function hasChildRows(form: FormDefinition): boolean {
   return plan.subTables.length > 0 || plan.links.length > 0;
 }
 
-export async function insertRows(em: EntityManager, schema: string, form: FormDefinition, actorId: string | null, rows: RowToInsert[]): Promise<void> {
+export async function insertRows(
+  em: EntityManager,
+  schema: string,
+  form: FormDefinition,
+  actorId: string | null,
+  rows: RowToInsert[],
+): Promise<void> {
   if (!rows.length) return;
   const params = new SqlParams();
   await em.query(insertRowsSql(params, schema, form, actorId, rows), params.values);
-  await writeChildren(em, schema, form, rows.map((r) => ({ id: r.id, values: r.values })), false);
+  await writeChildren(
+    em,
+    schema,
+    form,
+    rows.map((r) => ({ id: r.id, values: r.values })),
+    false,
+  );
 }
 
 /** Updates the given columns of one row if its version still matches; returns false when it does not. */

@@ -9,14 +9,21 @@ import { TenantDatabase } from '../db/tenant-database.service';
 import { FormCatalog, type PublishedForm } from '../forms/form-catalog.service';
 import { conditionContextFor } from '../tenancy/principal-context';
 import { RecordAccessPolicy, type RecordAccess, type RecordAction } from './record-access.policy';
-import { writeRecordEvents, type RecordEvent } from './record-events';
+import { recordEventsCtes, writeRecordEvents, type RecordEvent } from './record-events';
 import { recordFieldPlan } from './record-field-plan';
 import { RecordInputErrors } from './record-input-errors';
 import { buildListQuery, encodeCursor, ListQueryError, type RecordListRequest } from './record-list-query';
 import { prepareCreates, prepareUpdate, type RecordInput } from './record-preparation';
 import { recordSelectList, type ReadTarget } from './record-read-query';
 import { toRecordView, type RecordRow, type RecordView } from './record-row';
-import { insertRows, readSubTableRows, updateRow } from './record-writer';
+import {
+  hasChildRows,
+  insertRows,
+  insertRowsSql,
+  readSubTableRows,
+  updateRow,
+  type RowToInsert,
+} from './record-writer';
 
 export interface RecordListPage {
   items: RecordView[];
@@ -162,8 +169,20 @@ export class RecordsService {
     input: { values: Record<string, unknown>; ownerId?: string | null },
   ): Promise<RecordView> {
     return this.run(principal, formKey, 'create', async (scope) => {
-      const [id] = await this.createIn(scope, principal, [{ values: input.values, ownerId: input.ownerId }], '/body');
-      return this.read(scope, id);
+      const inputs = [{ values: input.values, ownerId: input.ownerId }];
+      if (hasChildRows(scope.form.definition)) {
+        const [id] = await this.createIn(scope, principal, inputs, '/body');
+        return this.read(scope, id);
+      }
+      // One statement for the row, its audit entry and outbox event, and the row read back with display names.
+      const { rows, events } = await this.prepareForCreate(scope, principal, inputs, '/body');
+      const { em, form, targets } = scope;
+      const params = new SqlParams();
+      const insert = insertRowsSql(params, form.schema, form.definition, principal.userId, rows);
+      const sql = `WITH inserted AS (${insert} RETURNING *), ${recordEventsCtes(params, principal.tenantId, events)}
+        SELECT ${recordSelectList({ schema: form.schema, form: form.definition, alias: 'r', targets })} FROM inserted r`;
+      const created: RecordRow[] = await this.guardUnique(form, '/body', () => em.query(sql, params.values));
+      return toRecordView(form.definition, created[0], scope.access.readable);
     });
   }
 
@@ -284,6 +303,20 @@ export class RecordsService {
     inputs: { values: Record<string, unknown>; ownerId?: string | null }[],
     base: string,
   ): Promise<string[]> {
+    const { rows, events } = await this.prepareForCreate(scope, principal, inputs, base);
+    const { em, form } = scope;
+    await this.guardUnique(form, base, () => insertRows(em, form.schema, form.definition, principal.userId, rows));
+    await writeRecordEvents(em, principal.tenantId, events);
+    return rows.map((row) => row.id);
+  }
+
+  /** Validated, computed rows ready to insert, and their events; a 400 with every problem when any is invalid. */
+  private async prepareForCreate(
+    scope: FormScope,
+    principal: RecordActor,
+    inputs: { values: Record<string, unknown>; ownerId?: string | null }[],
+    base: string,
+  ): Promise<{ rows: RowToInsert[]; events: RecordEvent[] }> {
     const { em, form, access, ctx } = scope;
     const errors = new RecordInputErrors();
     const single = base === '/body';
@@ -303,21 +336,10 @@ export class RecordsService {
     });
     const prepared = await prepareCreates(em, principal.tenantId, form, access, recordInputs, ctx, errors);
     if (errors.any) throw badRequest('Some values are invalid', errors.errors);
-    await this.guardUnique(form, base, () =>
-      insertRows(
-        em,
-        form.schema,
-        form.definition,
-        principal.userId,
-        prepared.map((p, i) => ({ id: p.id, values: p.values, ownerId: inputs[i].ownerId ?? principal.userId })),
-      ),
-    );
-    await writeRecordEvents(
-      em,
-      principal.tenantId,
-      prepared.map((p) => event('created', form, principal, p.id, null, p.values)),
-    );
-    return prepared.map((p) => p.id);
+    return {
+      rows: prepared.map((p, i) => ({ id: p.id, values: p.values, ownerId: inputs[i].ownerId ?? principal.userId })),
+      events: prepared.map((p) => event('created', form, principal, p.id, null, p.values)),
+    };
   }
 
   async updateIn(
