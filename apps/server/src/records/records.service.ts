@@ -133,8 +133,15 @@ export class RecordsService {
         schema: form.schema,
         formKey: form.key,
         fields: form.queryable,
+        // Sort columns are always read: the next page's cursor is made of them.
         selectList: (alias) =>
-          recordSelectList({ schema: form.schema, form: form.definition, alias, targets, projection }),
+          recordSelectList({
+            schema: form.schema,
+            form: form.definition,
+            alias,
+            targets,
+            projection: projection && new Set([...projection, ...request.sort.map((key) => key.field)]),
+          }),
         scope: access.scope,
         request,
         ctx,
