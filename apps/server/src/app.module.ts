@@ -15,6 +15,8 @@ import { ImportModule } from './records/import/import.module';
 import { RecordsModule } from './records/records.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { ViewsModule } from './views/views.module';
+import { FlowsModule } from './flows/flows.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +38,8 @@ export class AppModule {
         ImportModule,
         ExportModule,
         PublicFormsModule,
+        FlowsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

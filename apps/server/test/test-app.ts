@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createAppLogger } from '../src/common/logging/app-logger';
 import type { AppConfig } from '../src/config/app-config';
 import { createApp } from '../src/create-app';
+import { FlowWorker } from '../src/flows/flows.module';
 import { bootstrapDatabase, BootstrappedDatabase } from '../src/db/database-bootstrap';
 import { seedDemoTenant } from '../src/seed/demo-tenant-seed';
 import { createTestDatabase, TestDatabase } from '../../../test/test-database';
@@ -39,6 +40,7 @@ export async function startTestApp(): Promise<TestApp> {
     refreshTokenDays: 30,
   };
   const app = await createApp(config, urls.appUrl, createAppLogger('silent'));
+  await app.get(FlowWorker).start({ ownerUrl: urls.ownerUrl });
   const http = request(app.getHttpServer());
   return {
     app,

@@ -30,7 +30,9 @@ export class Flows1732800000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, key)
       )`);
-    await q.query(`CREATE INDEX flows_trigger ON flows (tenant_id, trigger_form, trigger_type) WHERE published_version IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX flows_trigger ON flows (tenant_id, trigger_form, trigger_type) WHERE published_version IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE flow_versions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -62,7 +64,9 @@ export class Flows1732800000000 implements MigrationInterface {
         finished_at timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX flow_instances_record ON flow_instances (tenant_id, record_form, record_id) WHERE status = 'running'`);
+    await q.query(
+      `CREATE INDEX flow_instances_record ON flow_instances (tenant_id, record_form, record_id) WHERE status = 'running'`,
+    );
     await q.query(`CREATE INDEX flow_instances_submitter ON flow_instances (tenant_id, submitter_id, started_at DESC)`);
     await q.query(`CREATE INDEX flow_instances_flow ON flow_instances (tenant_id, flow_id, status, started_at DESC)`);
     await q.query(`
