@@ -1,3 +1,4 @@
+import { createTransport, type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 
 export interface EmailMessage {
@@ -16,16 +17,26 @@ export const EMAIL_SENDER = Symbol('EMAIL_SENDER');
 export const SMS_PROVIDER = Symbol('SMS_PROVIDER');
 
 /**
- * NOT DONE: real SMTP delivery needs an SMTP client (nodemailer), which is not a dependency of the server. Until it
- * is added, sending fails with a clear error, the delivery job retries and finally stays failed in graphile-worker
- * (visible), rather than pretending the mail went out.
+ * SMTP through nodemailer. SMTP_URL is `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`;
+ * SMTP_FROM names the sender. A failed send rejects, so the delivery job retries and stays visible when it gives up.
  */
 export class SmtpEmailSender implements EmailSender {
   readonly name = 'smtp';
-  constructor(private readonly smtpUrl: string) {}
-  send(): Promise<void> {
-    void this.smtpUrl;
-    return Promise.reject(new Error('SMTP delivery is not available: the SMTP client (nodemailer) is not installed'));
+  private readonly transport: Transporter;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from = 'Tessera <no-reply@tessera.local>',
+  ) {
+    this.transport = createTransport(smtpUrl);
+  }
+
+  async send(message: EmailMessage): Promise<void> {
+    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.body });
+  }
+
+  close(): void {
+    this.transport.close();
   }
 }
 
@@ -92,7 +103,7 @@ export class HttpSmsProvider implements SmsProvider {
 }
 
 export function emailSenderFromEnv(env: NodeJS.ProcessEnv, logger: Logger): EmailSender {
-  return env.SMTP_URL ? new SmtpEmailSender(env.SMTP_URL) : new LogEmailSender(logger);
+  return env.SMTP_URL ? new SmtpEmailSender(env.SMTP_URL, env.SMTP_FROM) : new LogEmailSender(logger);
 }
 
 export function smsProviderFromEnv(env: NodeJS.ProcessEnv, logger: Logger): SmsProvider {
