@@ -141,29 +141,10 @@ export class FlowRecordsGateway {
     await this.records.updateIn(scope, principal, [{ id, version: Number(rows[0].version), values }], '/body');
   }
 
-  /** Soft delete, with the record event (outbox + audit) like the API's delete. */
+  /** Soft delete, exactly as the API's delete (scope, record event). */
   async remove(em: EntityManager, principal: AuthPrincipal, formKey: string, id: string, now: Date): Promise<void> {
     const scope = await this.scope(em, principal, formKey, now);
-    const rows: { id: string }[] = await em
-      .query(
-        `UPDATE ${qualifiedName(scope.form.schema, scope.form.key)} SET "deleted_at" = now(), "version" = "version" + 1, "updated_at" = now(), "updated_by" = $2
-          WHERE "id" = $1 AND "deleted_at" IS NULL RETURNING "id"`,
-        [id, principal.userId],
-      )
-      .then((result: [{ id: string }[], number]) => result[0]);
-    if (!rows.length) throw notFound(`No record ${id} in ${formKey}`);
-    await writeRecordEvents(em, principal.tenantId, [
-      {
-        kind: 'deleted',
-        form: scope.form.key,
-        formVersion: scope.form.version,
-        recordId: id,
-        actorId: principal.userId,
-        before: null,
-        after: null,
-        changed: [],
-      },
-    ]);
+    await this.records.setDeletedIn(scope, principal, [id], true, '/id');
   }
 
   /** Changes the owner (assign_owner): owner_id is a system column, not a writable field. */

@@ -206,12 +206,12 @@ export class RecordsService {
   }
 
   remove(principal: AuthPrincipal, formKey: string, id: string): Promise<void> {
-    return this.run(principal, formKey, 'delete', (scope) => this.setDeleted(scope, principal, [id], true, '/id'));
+    return this.run(principal, formKey, 'delete', (scope) => this.setDeletedIn(scope, principal, [id], true, '/id'));
   }
 
   restore(principal: AuthPrincipal, formKey: string, id: string): Promise<RecordView> {
     return this.run(principal, formKey, 'delete', async (scope) => {
-      await this.setDeleted(scope, principal, [id], false, '/id');
+      await this.setDeletedIn(scope, principal, [id], false, '/id');
       return this.read(scope, id);
     });
   }
@@ -238,7 +238,7 @@ export class RecordsService {
       const updated = request.update?.length
         ? await this.updateIn(scope, principal, request.update, '/body/update')
         : [];
-      if (request.delete?.length) await this.setDeleted(scope, principal, request.delete, true, '/body/delete');
+      if (request.delete?.length) await this.setDeletedIn(scope, principal, request.delete, true, '/body/delete');
       return { created, updated, deleted: request.delete ?? [] };
     });
   }
@@ -399,7 +399,8 @@ export class RecordsService {
     return inputs.map((i) => i.id);
   }
 
-  private async setDeleted(
+  /** Moves records to the trash (or back), within the caller's scope, with their record events. */
+  async setDeletedIn(
     scope: FormScope,
     principal: RecordActor,
     ids: string[],
