@@ -261,6 +261,35 @@ describe('parse and format', () => {
     });
   });
 
+  it('reads back what format() writes, in both languages (dates and lists)', () => {
+    const date = { type: 'date', key: 'd', label: 'D' } as const;
+    const datetime = { type: 'datetime', key: 't', label: 'T' } as const;
+    const multi: MultiChoiceField = {
+      type: 'multi_select',
+      key: 'm',
+      label: 'M',
+      options: [
+        { value: 'vip', label: { 'zh-CN': '重要', 'en-US': 'VIP' } },
+        { value: 'renewal', label: { 'zh-CN': '续约', 'en-US': 'Renewal' } },
+      ],
+    };
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      const d = fieldTypeModule('date');
+      expect(d.parse(d.format('2026-11-20', date, locale), date, locale)).toEqual({ ok: true, value: '2026-11-20' });
+      const t = fieldTypeModule('datetime');
+      const instant = '2026-11-20T01:30:00.000Z';
+      expect(t.parse(t.format(instant, datetime, locale, 'Asia/Shanghai'), datetime, locale, 'Asia/Shanghai')).toEqual({
+        ok: true,
+        value: instant,
+      });
+      const m = fieldTypeModule('multi_select');
+      expect(m.parse(m.format(['vip', 'renewal'], multi, locale), multi, locale)).toEqual({
+        ok: true,
+        value: ['vip', 'renewal'],
+      });
+    }
+  });
+
   it('parses choices by label, durations and switches', () => {
     const sel: MultiChoiceField = {
       type: 'multi_select',

@@ -12,6 +12,17 @@ const invalid = { ok: false, code: 'invalid_format' } as const;
 const DATE_INPUT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const DATETIME_LOCAL = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+/** How en-US dates are written (and how format() writes them): 'M/D/YYYY', optionally ', H:MM[:SS]'. */
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** 'M/D/YYYY[, H:MM[:SS]]' → the same reading in ISO order, so the ISO paths below parse it. */
+function fromUsOrder(s: string): string {
+  const us = US_DATE.exec(s);
+  if (!us) return s;
+  const pad = (x: string) => x.padStart(2, '0');
+  const day = `${us[3]}-${pad(us[1])}-${pad(us[2])}`;
+  return us[4] === undefined ? day : `${day} ${pad(us[4])}:${us[5]}${us[6] === undefined ? '' : `:${us[6]}`}`;
+}
 const TIME_INPUT = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 function validDate(y: number, m: number, d: number): boolean {
@@ -63,7 +74,9 @@ export const dateField: FieldTypeModule<'date'> = {
     if (input instanceof Date)
       return Number.isNaN(input.getTime()) ? invalid : ok(isoDate(wallClockAt(input, timeZone)));
     if (typeof input !== 'string') return invalid;
-    const s = input.trim();
+    const trimmed = input.trim();
+    // An en-US date with a time of day ('11/20/2026, 9:30') names its day first: keep the day.
+    const s = US_DATE.test(trimmed) ? fromUsOrder(trimmed).split(' ')[0] : trimmed;
     const m = DATE_INPUT.exec(s);
     if (m) {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -97,7 +110,7 @@ export const datetimeField: FieldTypeModule<'datetime'> = {
     if (isEmptyInput(input)) return ok(null);
     if (input instanceof Date) return Number.isNaN(input.getTime()) ? invalid : ok(input.toISOString());
     if (typeof input !== 'string') return invalid;
-    const s = input.trim();
+    const s = fromUsOrder(input.trim());
     const local = DATETIME_LOCAL.exec(s);
     if (local) {
       const [year, month, day, hour, minute, second] = local.slice(1).map((x) => Number(x ?? 0));

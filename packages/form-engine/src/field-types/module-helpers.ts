@@ -28,9 +28,12 @@ export const uuidSchema = { type: 'string', pattern: UUID_PATTERN };
 export function listInput(input: unknown): unknown[] {
   if (Array.isArray(input)) return input;
   if (typeof input === 'string')
-    return input
-      .split(/[,，;；\n]/)
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
+    return (
+      input
+        // '、' is how zh-CN lists are written (and how format() writes them)
+        .split(/[,，;；、\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    );
   return [input];
 }

@@ -2,7 +2,6 @@ import { moduleOf, renderMessage, type ParseResult, type ValidationCode } from '
 import { localizedText, type FieldDefinition, type Locale } from '@tessera/schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}:\d{2}(?::\d{2})?))?$/;
 
 /**
  * Spreadsheet cells carry no time zone: exceljs reads a date cell as that wall-clock time in UTC. Turning it
@@ -13,10 +12,7 @@ function wallClockText(date: Date, withTime: boolean): string {
   return withTime ? `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}` : day;
 }
 
-/**
- * Cell → input the field type's parser accepts. Adds what the form engine's parsers do not read but our own
- * exports write: en-US dates ('11/20/2026', '11/20/2026, 09:30') and zh-CN list separators ('VIP、续约').
- */
+/** Cell → input the field type's parser accepts (the parsers read what format() writes, in both languages). */
 function normalise(raw: unknown, field: FieldDefinition): unknown {
   if (raw instanceof Date) {
     if (field.type === 'date') return wallClockText(raw, false);
@@ -25,15 +21,6 @@ function normalise(raw: unknown, field: FieldDefinition): unknown {
   }
   if (typeof raw === 'number' && !['number', 'amount', 'percent', 'rating', 'duration'].includes(field.type))
     return String(raw);
-  if (typeof raw !== 'string') return raw;
-  if (field.type === 'date' || field.type === 'datetime') {
-    const us = US_DATE.exec(raw.trim());
-    if (us) {
-      const day = `${us[3]}-${pad(Number(us[1]))}-${pad(Number(us[2]))}`;
-      return field.type === 'date' || !us[4] ? day : `${day} ${us[4]}`;
-    }
-  }
-  if (field.type === 'multi_select' || field.type === 'checkbox') return raw.split('、').join(',');
   return raw;
 }
 
