@@ -21,7 +21,7 @@ module.exports = {
     '/node_modules/(?!(\\.pnpm|@nestjs|file-type|load-esm|strtok3|token-types|@tokenizer|uint8array-extras|es-toolkit)(/|@|\\+))',
   ],
   moduleNameMapper: {
-    '^@tessera/(schema|query|form-engine|flow-engine|report-engine)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@tessera/(schema|query|form-engine|flow-engine|report-engine|templates)$': '<rootDir>/packages/$1/src/index.ts',
   },
   globalSetup: '<rootDir>/test/jest-global-setup.js',
   globalTeardown: '<rootDir>/test/jest-global-teardown.js',

@@ -14,6 +14,7 @@ export default defineConfig({
       '@tessera/schema': fromHere('../../packages/schema/src/index.ts'),
       '@tessera/query': fromHere('../../packages/query/src/index.ts'),
       '@tessera/form-engine': fromHere('../../packages/form-engine/src/index.ts'),
+      '@tessera/report-engine': fromHere('../../packages/report-engine/src/index.ts'),
     },
   },
   server: {
@@ -41,11 +42,8 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/,
               priority: 30,
             },
-            {
-              name: 'antd',
-              test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@babel[\\/]runtime|dayjs|classnames|clsx|stylis|@emotion|throttle-debounce|compute-scroll-into-view|scroll-into-view-if-needed|json2mq|string-convert|toggle-selection|copy-to-clipboard|resize-observer-polyfill)[\\/]/,
-              priority: 20,
-            },
+            // antd is not one group: forcing every antd module into one chunk would pull the runtime's and
+            // designers' components (Table, Cascader, …) into the initial load and break the 400 kB budget.
             {
               name: 'i18n',
               test: /[\\/]node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,

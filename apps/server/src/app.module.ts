@@ -17,6 +17,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
 import { ViewsModule } from './views/views.module';
 import { FlowsModule } from './flows/flows.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { TemplatesModule } from './templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         PublicFormsModule,
         FlowsModule,
         NotificationsModule,
+        TemplatesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

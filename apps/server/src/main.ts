@@ -10,6 +10,7 @@ import { bootstrapDatabase, ensureDatabase, UnsupportedPostgresError } from './d
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres-runtime';
 import { FlowWorker } from './flows/flows.module';
 import { seedDemoTenant } from './seed/demo-tenant-seed';
+import { installDemoCrm } from './templates/demo-crm';
 
 function once<T>(work: () => Promise<T>): () => Promise<T> {
   let running: Promise<T> | undefined;
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
 
   running.app = await createApp(config, database.appUrl, logger, { serveWeb: true });
   await running.app.get(FlowWorker).start({ ownerUrl });
+  if (seed.created) await installDemoCrm(running.app, logger, seed);
   await running.app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   const login = seed.adminPassword

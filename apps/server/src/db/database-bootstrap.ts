@@ -121,7 +121,9 @@ export async function assertSupportedPostgres(ownerUrl: string): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ num: string; version: string }>(`SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version`);
+    const { rows } = await client.query<{ num: string; version: string }>(
+      `SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version`,
+    );
     if (Number(rows[0].num) < MINIMUM_POSTGRES_VERSION) throw new UnsupportedPostgresError(rows[0].version);
   } finally {
     await client.end();

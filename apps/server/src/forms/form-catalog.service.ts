@@ -50,7 +50,10 @@ export class FormCatalog {
     if (known && Date.now() - known.at < CURRENT_VERSION_TTL_MS) {
       row = known.row;
     } else {
-      const rows: CurrentRow[] = await em.query(`SELECT id, published_version, public_token FROM forms WHERE key = $1`, [formKey]);
+      const rows: CurrentRow[] = await em.query(
+        `SELECT id, published_version, public_token FROM forms WHERE key = $1`,
+        [formKey],
+      );
       row = rows[0];
       if (row?.published_version !== null && row !== undefined) {
         if (this.current.size >= MAX_CACHED) this.current.clear();

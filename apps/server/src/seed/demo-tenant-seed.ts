@@ -10,6 +10,9 @@ export interface DemoSeedResult {
   adminEmail: string;
   /** Only when the tenant was created in this run. */
   adminPassword?: string;
+  /** Only when the tenant was created in this run (the demo CRM is installed into it). */
+  tenantId?: string;
+  adminUserId?: string;
 }
 
 const DEPARTMENTS: { key: string; name: string; parent?: string }[] = [
@@ -62,7 +65,7 @@ export async function seedDemoTenant(ownerUrl: string, adminPassword?: string): 
       departmentIds.get('hq'),
     ]);
     await client.query('COMMIT');
-    return { created: true, adminEmail: DEMO_ADMIN_EMAIL, adminPassword: password };
+    return { created: true, adminEmail: DEMO_ADMIN_EMAIL, adminPassword: password, tenantId, adminUserId: rows[0].id };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -117,7 +117,11 @@ export async function run({ page, baseUrl, credentials, screenshot, step }) {
     name: { 'zh-CN': '销售分析', 'en-US': 'Sales analytics' },
     color: '#0ea5a4',
   });
-  await api(baseUrl, token, 'POST', `/api/v1/apps/${app.id}/forms`, { key: FORM_KEY, name: 'Deals', fields: FIELDS });
+  await api(baseUrl, token, 'POST', `/api/v1/apps/${app.id}/forms`, {
+    key: FORM_KEY,
+    name: 'Report deals',
+    fields: FIELDS,
+  });
   const form = await api(baseUrl, token, 'GET', `/api/v1/forms/${FORM_KEY}`);
   await api(baseUrl, token, 'POST', `/api/v1/forms/${FORM_KEY}/publish`, { revision: form.draftRevision });
   const records = seedRecords();
@@ -133,7 +137,10 @@ export async function run({ page, baseUrl, credentials, screenshot, step }) {
   await page.goto(`${baseUrl}/apps/${app.id}/reports/new`);
   await expectVisible(page.getByTestId('report-designer'), { what: 'report designer' });
   await page.getByTestId('report-source-form').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Deals' }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: 'Report deals' })
+    .click();
   await expectVisible(page.getByTestId(`report-field-stage`), { what: 'stage field in the list' });
   await dragAndDrop(page, page.getByTestId('report-field-stage'), page.getByTestId('well-dimensions'));
   await expectVisible(page.getByTestId('dimension-pill-stage'), { what: 'stage pill in Dimensions' });

@@ -2,13 +2,17 @@ import { AppstoreOutlined } from '@ant-design/icons';
 import { Empty, Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SidebarAnalyticsMenu } from '../runtime/dashboards/sidebar-analytics-menu';
+import { SidebarAppsMenu } from '../runtime/shared/sidebar-apps-menu';
+import { useApps } from '../runtime/shared/use-apps';
 import { BrandLogo } from '../shared/widgets/brand-logo';
 
 export const SIDEBAR_WIDTH = 248;
 
-/** The left sidebar: brand, then the tenant's apps (none yet — later issues fill it with apps → forms/dashboards). */
+/** The left sidebar: brand, then the tenant's apps → forms (an empty state when there are none). */
 export function AppSidebar() {
   const { t } = useTranslation();
+  const { apps } = useApps();
   return (
     <Layout.Sider
       width={SIDEBAR_WIDTH}
@@ -29,18 +33,25 @@ export function AppSidebar() {
             {t('shell.sidebar.apps')}
           </Typography.Text>
         </Flex>
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          style={{ marginTop: 32 }}
-          description={
-            <Flex vertical gap={4} data-testid="sidebar-apps-empty">
-              <Typography.Text>{t('shell.sidebar.emptyTitle')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('shell.sidebar.emptyHint')}
-              </Typography.Text>
-            </Flex>
-          }
-        />
+        {apps && apps.length > 0 ? (
+          <>
+            <SidebarAppsMenu apps={apps} />
+            <SidebarAnalyticsMenu apps={apps} />
+          </>
+        ) : (
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            style={{ marginTop: 32 }}
+            description={
+              <Flex vertical gap={4} data-testid="sidebar-apps-empty">
+                <Typography.Text>{t('shell.sidebar.emptyTitle')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('shell.sidebar.emptyHint')}
+                </Typography.Text>
+              </Flex>
+            }
+          />
+        )}
       </nav>
     </Layout.Sider>
   );

@@ -1,8 +1,12 @@
 import { RocketOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row, Tag, theme, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/use-auth';
 import { PageHeading } from '../shared/widgets/page-heading';
+
+// apps with their forms, "New app" / "New form" (lazy: keeps the designer's code out of the first load)
+const AppsOverview = lazy(async () => ({ default: (await import('../designers/app/apps-overview')).AppsOverview }));
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -44,6 +48,9 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      <Suspense fallback={null}>
+        <AppsOverview canCreate={me.isAdmin} />
+      </Suspense>
     </>
   );
 }

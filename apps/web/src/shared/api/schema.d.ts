@@ -163,6 +163,165 @@ export interface paths {
         patch: operations["updateApp"];
         trace?: never;
     };
+    "/api/v1/apps/{appId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports of an app */
+        get: operations["listReports"];
+        put?: never;
+        /** Create a report in an app (administrators) */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run an unsaved report definition (the live preview of the designer) */
+        post: operations["previewReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report */
+        get: operations["getReport"];
+        /** Replace a report definition (with the version read; 409 when stale) */
+        put: operations["updateReport"];
+        post?: never;
+        /** Delete a report */
+        delete: operations["deleteReport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{key}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a report with dashboard filters under the user's data scope: rows and the ECharts option */
+        post: operations["runReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{key}/drill-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The records behind one chart element: the condition (to open as a record list), total and ids */
+        post: operations["drillDownReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{key}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a report's data as an XLSX workbook */
+        get: operations["exportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboards of an app */
+        get: operations["listDashboards"];
+        put?: never;
+        /** Create a dashboard in an app (administrators) */
+        post: operations["createDashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dashboard */
+        get: operations["getDashboard"];
+        /** Replace a dashboard definition (with the version read; 409 when stale) */
+        put: operations["updateDashboard"];
+        post?: never;
+        /** Delete a dashboard */
+        delete: operations["deleteDashboard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/{key}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run every report of a dashboard with the filter values (and a cross filter): per item rows and chart */
+        post: operations["runDashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{appId}/forms": {
         parameters: {
             query?: never;
@@ -398,6 +557,572 @@ export interface paths {
         get: operations["recordHistory"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's personal views and the shared views of a form */
+        get: operations["listViews"];
+        put?: never;
+        /** Save a view (filter, sort, columns, kanban groupBy); shared views by admins only; sorts get an index */
+        post: operations["createView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved view */
+        get: operations["getView"];
+        put?: never;
+        post?: never;
+        /** Delete a view (its owner, or an admin for shared views) */
+        delete: operations["deleteView"];
+        options?: never;
+        head?: never;
+        /** Change a view, with the version read (409 when stale) */
+        patch: operations["updateView"];
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/views/{viewId}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The records of a view: its filter AND an optional extra filter, its sort and columns, keyset pages */
+        post: operations["runView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a CSV or XLSX file sent as the raw request body (streamed, batches of 1,000), options in the query: mode, mapping, upsertField, locale. Returns a row-by-row report; all_or_nothing with invalid rows is a 400 whose `report` extension holds the same report */
+        post: operations["importRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/import/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An empty CSV whose headers are the importable fields */
+        get: operations["importTemplateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An empty XLSX whose headers are the importable fields */
+        get: operations["importTemplateXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formKey}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a view (or a filter/sort/fields) as CSV or XLSX, streamed page by page; values and headers in the locale */
+        get: operations["exportRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/forms/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The definition of a form shared by public link */
+        get: operations["getPublicForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/forms/{token}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a public form (validated like any record; 10 per minute per address) */
+        post: operations["submitPublicForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flows (approvals and automations) of an app */
+        get: operations["listFlows"];
+        put?: never;
+        /** Create a flow draft (administrators) */
+        post: operations["createFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow with its draft and published version number */
+        get: operations["getFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{key}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft (with the revision read; 409 when stale) */
+        put: operations["updateFlowDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{key}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate the draft and publish it as a new version; running instances keep theirs */
+        post: operations["publishFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published versions of a flow, newest first */
+        get: operations["listFlowVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{key}/enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch a flow on or off (its triggers stop firing) */
+        put: operations["setFlowEnabled"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{key}/webhook-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new webhook secret (shown once) */
+        post: operations["rotateFlowWebhookToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{key}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a manual flow (on a record I can read) */
+        post: operations["startFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flow-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tenant flow settings (administrators) */
+        get: operations["getFlowSettings"];
+        /** HTTP node policy (private addresses) and the step limit (administrators) */
+        put: operations["updateFlowSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flow instances (administrators: all, including failed ones; others: those they started) */
+        get: operations["listFlowInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One flow instance with its tasks */
+        get: operations["getFlowInstance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every step: who, what, when, comment and field changes */
+        get: operations["getFlowInstanceHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running instance (administrators) */
+        post: operations["cancelFlowInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my own running request (撤回) */
+        post: operations["withdrawFlowInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instances/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the open assignees (催办) */
+        post: operations["urgeFlowInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My inbox: box=todo (待办), done (已办), cc (抄送我) or started (我发起的: instances) */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many items are in each of my inbox boxes */
+        get: operations["countMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, reject, submit, comment, return to an earlier node, transfer or add signers (403 not yours, 409 closed or stale) */
+        post: operations["actOnTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/flows/{key}/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a webhook-triggered flow; the JSON body becomes vars.payload (401 on a wrong token) */
+        post: operations["triggerFlowWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My in-app notifications, newest first, with the unread count */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/crm/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Install the CRM template (forms, reports, dashboards, flows; optionally sample data) — administrators; 409 when installed */
+        post: operations["installCrmTemplate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1122,6 +1847,794 @@ export interface operations {
                             };
                             publishedVersion: number | null;
                         }[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        version: number;
+                        /**
+                         * ReportDefinition
+                         * @description A ReportDefinition (see the meta-schema)
+                         */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * ReportDefinition
+                     * @description A ReportDefinition (see the meta-schema)
+                     */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        version: number;
+                        /**
+                         * ReportDefinition
+                         * @description A ReportDefinition (see the meta-schema)
+                         */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * ReportDefinition
+                     * @description A ReportDefinition (see the meta-schema)
+                     */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                    dashboardFilters?: {
+                        [key: string]: unknown;
+                    }[];
+                    locale?: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description An ECharts option (plain JSON) */
+                        chartOption: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Time spent in the report query */
+                        sqlMs: number;
+                        cached: boolean;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        version: number;
+                        /**
+                         * ReportDefinition
+                         * @description A ReportDefinition (see the meta-schema)
+                         */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version the report was read at (409 when stale) */
+                    version: number;
+                    /**
+                     * ReportDefinition
+                     * @description A ReportDefinition (see the meta-schema)
+                     */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        version: number;
+                        /**
+                         * ReportDefinition
+                         * @description A ReportDefinition (see the meta-schema)
+                         */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Conditions on the report's fields, AND-ed in */
+                    dashboardFilters?: {
+                        [key: string]: unknown;
+                    }[];
+                    locale?: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description An ECharts option (plain JSON) */
+                        chartOption: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Time spent in the report query */
+                        sqlMs: number;
+                        cached: boolean;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    drillDownReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** DrillPoint */
+                    point: {
+                        dimensionValues: ((string | number | boolean | null) | {
+                            /** @constant */
+                            other: true;
+                            topValues: (string | number | boolean | null)[];
+                        } | {
+                            /** @constant */
+                            total: true;
+                        })[];
+                    };
+                    dashboardFilters?: {
+                        [key: string]: unknown;
+                    }[];
+                    /** @default 100 */
+                    limit: number;
+                    /** @default 0 */
+                    offset: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Condition */
+                        condition: {
+                            [key: string]: unknown;
+                        };
+                        total: number;
+                        recordIds: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDashboards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        version: number;
+                        /**
+                         * DashboardDefinition
+                         * @description A DashboardDefinition (see the meta-schema)
+                         */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * DashboardDefinition
+                     * @description A DashboardDefinition (see the meta-schema)
+                     */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        version: number;
+                        /**
+                         * DashboardDefinition
+                         * @description A DashboardDefinition (see the meta-schema)
+                         */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        version: number;
+                        /**
+                         * DashboardDefinition
+                         * @description A DashboardDefinition (see the meta-schema)
+                         */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    /**
+                     * DashboardDefinition
+                     * @description A DashboardDefinition (see the meta-schema)
+                     */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        version: number;
+                        /**
+                         * DashboardDefinition
+                         * @description A DashboardDefinition (see the meta-schema)
+                         */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Dashboard filter key → the value picked */
+                    filterValues?: {
+                        [key: string]: {
+                            /** @constant */
+                            type: "date_range";
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        } | {
+                            /** @constant */
+                            type: "owner";
+                            userIds: string[];
+                        } | {
+                            /** @constant */
+                            type: "department";
+                            departmentIds: string[];
+                        } | {
+                            /** @constant */
+                            type: "select";
+                            values: string[];
+                        };
+                    };
+                    /** @description A clicked chart element filtering the other charts */
+                    crossFilter?: {
+                        reportKey: string;
+                        /** DrillPoint */
+                        point: {
+                            dimensionValues: ((string | number | boolean | null) | {
+                                /** @constant */
+                                other: true;
+                                topValues: (string | number | boolean | null)[];
+                            } | {
+                                /** @constant */
+                                total: true;
+                            })[];
+                        };
+                    };
+                    locale?: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            reportKey: string;
+                            rows?: {
+                                [key: string]: unknown;
+                            }[];
+                            chartOption?: {
+                                [key: string]: unknown;
+                            };
+                            sqlMs?: number;
+                            cached?: boolean;
+                            /** @description A problem+json body */
+                            error?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        totalMs: number;
                     };
                 };
             };
@@ -2195,6 +3708,2020 @@ export interface operations {
                         /** Format: date-time */
                         at: string;
                     }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        kind: "table" | "kanban" | "calendar";
+                        shared: boolean;
+                        ownerId: string | null;
+                        mine: boolean;
+                        /** ViewConfig */
+                        config: {
+                            /** @description A condition of the condition language */
+                            filter?: unknown;
+                            sort?: {
+                                field: string;
+                                direction: "asc" | "desc";
+                            }[];
+                            /** @description Field keys, in order */
+                            columns?: string[];
+                            /** @description Kanban: a single-select field */
+                            groupBy?: string;
+                            /** @description Calendar: a date or date-time field */
+                            dateField?: string;
+                            search?: string;
+                        };
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    kind: "table" | "kanban" | "calendar";
+                    /** @description Visible to everyone who may read the form (admins only) */
+                    shared?: boolean;
+                    /** ViewConfig */
+                    config: {
+                        /** @description A condition of the condition language */
+                        filter?: unknown;
+                        sort?: {
+                            field: string;
+                            direction: "asc" | "desc";
+                        }[];
+                        /** @description Field keys, in order */
+                        columns?: string[];
+                        /** @description Kanban: a single-select field */
+                        groupBy?: string;
+                        /** @description Calendar: a date or date-time field */
+                        dateField?: string;
+                        search?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        kind: "table" | "kanban" | "calendar";
+                        shared: boolean;
+                        ownerId: string | null;
+                        mine: boolean;
+                        /** ViewConfig */
+                        config: {
+                            /** @description A condition of the condition language */
+                            filter?: unknown;
+                            sort?: {
+                                field: string;
+                                direction: "asc" | "desc";
+                            }[];
+                            /** @description Field keys, in order */
+                            columns?: string[];
+                            /** @description Kanban: a single-select field */
+                            groupBy?: string;
+                            /** @description Calendar: a date or date-time field */
+                            dateField?: string;
+                            search?: string;
+                        };
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        kind: "table" | "kanban" | "calendar";
+                        shared: boolean;
+                        ownerId: string | null;
+                        mine: boolean;
+                        /** ViewConfig */
+                        config: {
+                            /** @description A condition of the condition language */
+                            filter?: unknown;
+                            sort?: {
+                                field: string;
+                                direction: "asc" | "desc";
+                            }[];
+                            /** @description Field keys, in order */
+                            columns?: string[];
+                            /** @description Kanban: a single-select field */
+                            groupBy?: string;
+                            /** @description Calendar: a date or date-time field */
+                            dateField?: string;
+                            search?: string;
+                        };
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version read (409 when stale) */
+                    version: number;
+                    name?: string;
+                    kind?: "table" | "kanban" | "calendar";
+                    shared?: boolean;
+                    /** ViewConfig */
+                    config?: {
+                        /** @description A condition of the condition language */
+                        filter?: unknown;
+                        sort?: {
+                            field: string;
+                            direction: "asc" | "desc";
+                        }[];
+                        /** @description Field keys, in order */
+                        columns?: string[];
+                        /** @description Kanban: a single-select field */
+                        groupBy?: string;
+                        /** @description Calendar: a date or date-time field */
+                        dateField?: string;
+                        search?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        kind: "table" | "kanban" | "calendar";
+                        shared: boolean;
+                        ownerId: string | null;
+                        mine: boolean;
+                        /** ViewConfig */
+                        config: {
+                            /** @description A condition of the condition language */
+                            filter?: unknown;
+                            sort?: {
+                                field: string;
+                                direction: "asc" | "desc";
+                            }[];
+                            /** @description Field keys, in order */
+                            columns?: string[];
+                            /** @description Kanban: a single-select field */
+                            groupBy?: string;
+                            /** @description Calendar: a date or date-time field */
+                            dateField?: string;
+                            search?: string;
+                        };
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A condition AND-ed with the view's filter */
+                    filter?: unknown;
+                    search?: string;
+                    limit?: number;
+                    offset?: number;
+                    after?: string;
+                    total?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            ownerId: string | null;
+                            deletedAt: string | null;
+                            /** @description Field key → value; validated by the form definition */
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Names of people, departments and related records */
+                            display: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        total: number | null;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: string;
+                        rows: number;
+                        /** @description Created (a dry run: would be created) */
+                        created: number;
+                        updated: number;
+                        skipped: number;
+                        committed: boolean;
+                        /** @description The first 1,000 problems */
+                        errors: {
+                            /** @description Row number as a spreadsheet shows it (header = 1) */
+                            row: number;
+                            column: string | null;
+                            field: string | null;
+                            code: string;
+                            message: string;
+                        }[];
+                        errorCount: number;
+                        invalidRows: number;
+                        ignoredColumns: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importTemplateCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importTemplateXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        tenantName: string;
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitPublicForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    values: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFlows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        name: string;
+                        triggerType: string;
+                        /** @description A FlowDefinition (see docs/flows.md) */
+                        draft: {
+                            [key: string]: unknown;
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        enabled: boolean;
+                        hasWebhookToken: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A FlowDefinition (see docs/flows.md) */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        name: string;
+                        triggerType: string;
+                        /** @description A FlowDefinition (see docs/flows.md) */
+                        draft: {
+                            [key: string]: unknown;
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        enabled: boolean;
+                        hasWebhookToken: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        name: string;
+                        triggerType: string;
+                        /** @description A FlowDefinition (see docs/flows.md) */
+                        draft: {
+                            [key: string]: unknown;
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        enabled: boolean;
+                        hasWebhookToken: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateFlowDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft revision read (optimistic concurrency) */
+                    revision: number;
+                    /** @description A FlowDefinition (see docs/flows.md) */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        name: string;
+                        triggerType: string;
+                        /** @description A FlowDefinition (see docs/flows.md) */
+                        draft: {
+                            [key: string]: unknown;
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        enabled: boolean;
+                        hasWebhookToken: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The draft revision being published */
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        name: string;
+                        triggerType: string;
+                        /** @description A FlowDefinition (see docs/flows.md) */
+                        draft: {
+                            [key: string]: unknown;
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        enabled: boolean;
+                        hasWebhookToken: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFlowVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @description A FlowDefinition (see docs/flows.md) */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        publishedAt: string;
+                        publishedBy: string | null;
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setFlowEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appId: string;
+                        key: string;
+                        name: string;
+                        triggerType: string;
+                        /** @description A FlowDefinition (see docs/flows.md) */
+                        draft: {
+                            [key: string]: unknown;
+                        };
+                        draftRevision: number;
+                        publishedVersion: number | null;
+                        enabled: boolean;
+                        hasWebhookToken: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateFlowWebhookToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Shown once; only its hash is stored */
+                        token: string;
+                        /** @description POST here (under /api) to trigger the flow */
+                        path: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    recordId?: string;
+                    vars?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        flowKey: string;
+                        flowVersion: number;
+                        status: string;
+                        reason: string | null;
+                        trigger: string;
+                        submitterId: string | null;
+                        recordForm: string | null;
+                        recordId: string | null;
+                        parentInstanceId: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        steps: number;
+                        vars: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        tasks: {
+                            id: string;
+                            instanceId: string;
+                            flowKey: string;
+                            flowName: string;
+                            nodeId: string;
+                            nodeName: string | null;
+                            type: string;
+                            assigneeId: string;
+                            status: string;
+                            version: number;
+                            createdAt: string;
+                            closedAt: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            submitterId: string | null;
+                            instanceStatus: string;
+                        }[];
+                        waitingAt: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFlowSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Let HTTP nodes reach private / loopback addresses */
+                        httpAllowPrivate: boolean;
+                        /** @description Private hosts allowed even when httpAllowPrivate is false */
+                        httpAllowedHosts: string[];
+                        maxSteps: number | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateFlowSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Let HTTP nodes reach private / loopback addresses */
+                    httpAllowPrivate: boolean;
+                    /** @description Private hosts allowed even when httpAllowPrivate is false */
+                    httpAllowedHosts: string[];
+                    maxSteps: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Let HTTP nodes reach private / loopback addresses */
+                        httpAllowPrivate: boolean;
+                        /** @description Private hosts allowed even when httpAllowPrivate is false */
+                        httpAllowedHosts: string[];
+                        maxSteps: number | null;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFlowInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        flowKey: string;
+                        flowVersion: number;
+                        status: string;
+                        reason: string | null;
+                        trigger: string;
+                        submitterId: string | null;
+                        recordForm: string | null;
+                        recordId: string | null;
+                        parentInstanceId: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        steps: number;
+                        vars: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        tasks: {
+                            id: string;
+                            instanceId: string;
+                            flowKey: string;
+                            flowName: string;
+                            nodeId: string;
+                            nodeName: string | null;
+                            type: string;
+                            assigneeId: string;
+                            status: string;
+                            version: number;
+                            createdAt: string;
+                            closedAt: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            submitterId: string | null;
+                            instanceStatus: string;
+                        }[];
+                        waitingAt: string[];
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFlowInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        flowKey: string;
+                        flowVersion: number;
+                        status: string;
+                        reason: string | null;
+                        trigger: string;
+                        submitterId: string | null;
+                        recordForm: string | null;
+                        recordId: string | null;
+                        parentInstanceId: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        steps: number;
+                        vars: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        tasks: {
+                            id: string;
+                            instanceId: string;
+                            flowKey: string;
+                            flowName: string;
+                            nodeId: string;
+                            nodeName: string | null;
+                            type: string;
+                            assigneeId: string;
+                            status: string;
+                            version: number;
+                            createdAt: string;
+                            closedAt: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            submitterId: string | null;
+                            instanceStatus: string;
+                        }[];
+                        waitingAt: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFlowInstanceHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        actorId: string;
+                        actorName: string | null;
+                        nodeId?: string;
+                        nodeName?: string;
+                        taskId?: string;
+                        action: string;
+                        comment?: string;
+                        detail?: string;
+                        fieldChanges?: {
+                            field: string;
+                            from: unknown;
+                            to: unknown;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelFlowInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        flowKey: string;
+                        flowVersion: number;
+                        status: string;
+                        reason: string | null;
+                        trigger: string;
+                        submitterId: string | null;
+                        recordForm: string | null;
+                        recordId: string | null;
+                        parentInstanceId: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        steps: number;
+                        vars: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        tasks: {
+                            id: string;
+                            instanceId: string;
+                            flowKey: string;
+                            flowName: string;
+                            nodeId: string;
+                            nodeName: string | null;
+                            type: string;
+                            assigneeId: string;
+                            status: string;
+                            version: number;
+                            createdAt: string;
+                            closedAt: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            submitterId: string | null;
+                            instanceStatus: string;
+                        }[];
+                        waitingAt: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawFlowInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        flowKey: string;
+                        flowVersion: number;
+                        status: string;
+                        reason: string | null;
+                        trigger: string;
+                        submitterId: string | null;
+                        recordForm: string | null;
+                        recordId: string | null;
+                        parentInstanceId: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        steps: number;
+                        vars: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        tasks: {
+                            id: string;
+                            instanceId: string;
+                            flowKey: string;
+                            flowName: string;
+                            nodeId: string;
+                            nodeName: string | null;
+                            type: string;
+                            assigneeId: string;
+                            status: string;
+                            version: number;
+                            createdAt: string;
+                            closedAt: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            submitterId: string | null;
+                            instanceStatus: string;
+                        }[];
+                        waitingAt: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    urgeFlowInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        flowKey: string;
+                        flowVersion: number;
+                        status: string;
+                        reason: string | null;
+                        trigger: string;
+                        submitterId: string | null;
+                        recordForm: string | null;
+                        recordId: string | null;
+                        parentInstanceId: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        steps: number;
+                        vars: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        tasks: {
+                            id: string;
+                            instanceId: string;
+                            flowKey: string;
+                            flowName: string;
+                            nodeId: string;
+                            nodeName: string | null;
+                            type: string;
+                            assigneeId: string;
+                            status: string;
+                            version: number;
+                            createdAt: string;
+                            closedAt: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            submitterId: string | null;
+                            instanceStatus: string;
+                        }[];
+                        waitingAt: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            id: string;
+                            instanceId: string;
+                            flowKey: string;
+                            flowName: string;
+                            nodeId: string;
+                            nodeName: string | null;
+                            type: string;
+                            assigneeId: string;
+                            status: string;
+                            version: number;
+                            createdAt: string;
+                            closedAt: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            submitterId: string | null;
+                            instanceStatus: string;
+                        } | {
+                            id: string;
+                            flowKey: string;
+                            flowVersion: number;
+                            status: string;
+                            reason: string | null;
+                            trigger: string;
+                            submitterId: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            parentInstanceId: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                            steps: number;
+                            vars: {
+                                [key: string]: unknown;
+                            };
+                            record: {
+                                [key: string]: unknown;
+                            };
+                            tasks: {
+                                id: string;
+                                instanceId: string;
+                                flowKey: string;
+                                flowName: string;
+                                nodeId: string;
+                                nodeName: string | null;
+                                type: string;
+                                assigneeId: string;
+                                status: string;
+                                version: number;
+                                createdAt: string;
+                                closedAt: string | null;
+                                recordForm: string | null;
+                                recordId: string | null;
+                                submitterId: string | null;
+                                instanceStatus: string;
+                            }[];
+                            waitingAt: string[];
+                        })[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countMyTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        todo: number;
+                        done: number;
+                        cc: number;
+                        started: number;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    actOnTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: "approve" | "reject" | "submit" | "comment" | "return" | "transfer" | "add_signer";
+                    /** @description The task version read; 409 when stale */
+                    taskVersion?: number;
+                    comment?: string;
+                    fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description return: an earlier node */
+                    toNodeId?: string;
+                    resume?: "graph" | "returner";
+                    /** Format: uuid */
+                    toUserId?: string;
+                    userIds?: string[];
+                    position?: "before" | "after";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        flowKey: string;
+                        flowVersion: number;
+                        status: string;
+                        reason: string | null;
+                        trigger: string;
+                        submitterId: string | null;
+                        recordForm: string | null;
+                        recordId: string | null;
+                        parentInstanceId: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                        steps: number;
+                        vars: {
+                            [key: string]: unknown;
+                        };
+                        record: {
+                            [key: string]: unknown;
+                        };
+                        tasks: {
+                            id: string;
+                            instanceId: string;
+                            flowKey: string;
+                            flowName: string;
+                            nodeId: string;
+                            nodeName: string | null;
+                            type: string;
+                            assigneeId: string;
+                            status: string;
+                            version: number;
+                            createdAt: string;
+                            closedAt: string | null;
+                            recordForm: string | null;
+                            recordId: string | null;
+                            submitterId: string | null;
+                            instanceStatus: string;
+                        }[];
+                        waitingAt: string[];
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    triggerFlowWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        instanceId: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            title: string;
+                            body: string | null;
+                            instanceId: string | null;
+                            taskId: string | null;
+                            read: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    installCrmTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Also create the demo sales team and ~18,000 sample records */
+                    sampleData?: boolean;
+                    locale?: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        appId: string;
+                        locale: string;
+                        forms: number;
+                        reports: number;
+                        dashboards: number;
+                        flows: number;
+                        users: number;
+                        records: {
+                            [key: string]: number;
+                        };
+                        ms: number;
+                    };
                 };
             };
             /** @description Error (problem details) */

@@ -1,4 +1,7 @@
+import { runtimeEnUS } from './runtime/en-us';
+import { designerEnUS } from './designer/en-us';
 import type { Messages } from './zh-cn';
+import { reportsEnUS } from './reports/en-us';
 
 /** English (United States). Typed as {@link Messages}: a missing or extra key fails the typecheck. */
 export const enUS: Messages = {
@@ -79,4 +82,7 @@ export const enUS: Messages = {
     crashSubtitle: 'The page hit an unexpected error. You can reload it or go back home.',
     details: 'Error details',
   },
+  designer: designerEnUS,
+  reports: reportsEnUS,
+  runtime: runtimeEnUS,
 };

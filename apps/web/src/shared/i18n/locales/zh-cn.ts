@@ -1,3 +1,7 @@
+import { runtimeZhCN } from './runtime/zh-cn';
+import { designerZhCN } from './designer/zh-cn';
+import { reportsZhCN } from './reports/zh-cn';
+
 /** 简体中文 — the reference resource: `en-us.ts` must have exactly the same keys (checked by the type). */
 export const zhCN = {
   common: {
@@ -76,6 +80,9 @@ export const zhCN = {
     crashSubtitle: '页面遇到了意外错误。你可以重新加载，或返回首页。',
     details: '错误详情',
   },
+  designer: designerZhCN,
+  reports: reportsZhCN,
+  runtime: runtimeZhCN,
 };
 
 export type Messages = typeof zhCN;
