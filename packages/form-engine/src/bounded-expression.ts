@@ -17,7 +17,9 @@ export interface EvaluationLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 100, maxDepth: 500 };
+// 500 ms: far above any honest formula (microseconds), yet a runaway one stops fast; a GC pause under load
+// (observed up to ~100 ms during bulk writes) must not fail a valid record.
+export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 500, maxDepth: 500 };
 
 export class EvaluationLimitError extends Error {
   constructor(

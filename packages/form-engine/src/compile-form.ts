@@ -28,7 +28,7 @@ import {
 export interface CompileOptions {
   /** Form version: with it, compiled forms are cached by key + version; without, by object identity. */
   version?: number | string;
-  /** Per-evaluation formula budget (default 100 ms, depth 500). */
+  /** Per-evaluation formula budget (default 500 ms, depth 500). */
   formulaLimits?: Partial<EvaluationLimits>;
 }
 

@@ -92,7 +92,7 @@ export async function writeSampleRecords(
 }
 
 /**
- * Formulas run under a wall-clock budget (100 ms per evaluation); a garbage-collection pause in the middle of a
+ * Formulas run under a wall-clock budget (500 ms per evaluation); a long garbage-collection pause in the middle of a
  * 1,000-record batch can exhaust it for a trivial formula. The batch is its own transaction, so it is simply
  * run again — a formula that really loops fails every attempt and the error surfaces.
  */
