@@ -1,7 +1,9 @@
 import { cpus, totalmem } from 'node:os';
 import { startBenchServer } from './bench-server';
+import { runImportBenchmark } from './import-benchmark';
 import { runCreateBenchmark } from './record-create-benchmark';
 import { runListBenchmark } from './record-list-benchmark';
+import { runReportBenchmark } from './report-benchmark';
 
 /**
  * `pnpm bench`: the product's performance budgets, each measured as a ratio against a baseline taken in the
@@ -35,6 +37,16 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+
+  const reports = await runReportBenchmark({ rows });
+  console.log(`\n## Reports over ${rows.toLocaleString('en-US')} records: API vs hand-written SQL (median)`);
+  console.table(Object.fromEntries(reports.map((r) => [r.name, { apiMs: r.apiMs, sqlMs: r.sqlMs, ratio: r.ratio }])));
+  console.log('budget: ratio ≤ 1.3 per chart kind');
+
+  const importRows = quick ? 5_000 : 100_000;
+  const imported = await runImportBenchmark({ rows: importRows });
+  console.log(`\n## Import ${importRows.toLocaleString('en-US')} CSV rows over HTTP (all or nothing)`);
+  console.table({ import: imported });
 }
 
 main().then(
