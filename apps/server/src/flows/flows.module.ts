@@ -51,7 +51,16 @@ import { WebhooksController } from './webhooks.controller';
       useFactory: (logger: Logger) => smsProviderFromEnv(process.env, logger.child({ component: 'sms' })),
     },
   ],
-  exports: [FlowClock, FlowTimers, FlowTriggersListener, FlowWorker, FlowInstancesService, EMAIL_SENDER, SMS_PROVIDER],
+  exports: [
+    FlowsService,
+    FlowClock,
+    FlowTimers,
+    FlowTriggersListener,
+    FlowWorker,
+    FlowInstancesService,
+    EMAIL_SENDER,
+    SMS_PROVIDER,
+  ],
 })
 export class FlowsModule {}
 

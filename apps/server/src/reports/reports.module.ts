@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FormsModule } from '../forms/forms.module';
-import { OwnerOrAdminAccessPolicy, RecordAccessPolicy } from '../records/record-access.policy';
+import { RecordsModule } from '../records/records.module';
 import { DashboardsController } from './dashboards.controller';
 import { DashboardsService } from './dashboards.service';
 import { ReportRunner } from './report-runner.service';
@@ -9,16 +9,15 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [FormsModule],
+  // The record access policy comes from the records module: the same seam decides rows and fields everywhere.
+  imports: [FormsModule, RecordsModule],
   controllers: [ReportsController, DashboardsController],
   providers: [
     ReportsService,
     DashboardsService,
     ReportRunner,
     { provide: REPORT_SETTINGS, useFactory: reportSettingsFromEnv },
-    // until the records module exports the one policy (the lead unifies this provider)
-    { provide: RecordAccessPolicy, useClass: OwnerOrAdminAccessPolicy },
   ],
-  exports: [ReportRunner],
+  exports: [ReportRunner, ReportsService, DashboardsService],
 })
 export class ReportsModule {}

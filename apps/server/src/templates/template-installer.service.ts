@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { LOCALES, type Locale } from '@tessera/schema';
 import {
   CRM_APP_KEY,
@@ -58,7 +57,9 @@ export class TemplateInstaller {
     private readonly apps: AppsService,
     private readonly forms: FormsService,
     private readonly records: RecordsService,
-    private readonly moduleRef: ModuleRef,
+    private readonly reports: ReportsService,
+    private readonly dashboards: DashboardsService,
+    private readonly flows: FlowsService,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -138,15 +139,12 @@ export class TemplateInstaller {
       this.logger.debug({ ms: lap(), counts }, 'CRM sample data written');
     }
 
-    const reports = this.moduleRef.get(ReportsService, { strict: false });
-    const dashboards = this.moduleRef.get(DashboardsService, { strict: false });
-    for (const report of template.reports) await reports.create(actor, app.id, { definition: report });
-    for (const dashboard of template.dashboards) await dashboards.create(actor, app.id, { definition: dashboard });
+    for (const report of template.reports) await this.reports.create(actor, app.id, { definition: report });
+    for (const dashboard of template.dashboards) await this.dashboards.create(actor, app.id, { definition: dashboard });
 
-    const flows = this.moduleRef.get(FlowsService, { strict: false });
     for (const flow of template.flows) {
-      const view = await flows.create(actor, app.id, flow);
-      await flows.publish(actor, flow.key, view.draftRevision);
+      const view = await this.flows.create(actor, app.id, flow);
+      await this.flows.publish(actor, flow.key, view.draftRevision);
     }
     this.logger.debug({ ms: lap() }, 'CRM reports, dashboards and flows installed');
 
