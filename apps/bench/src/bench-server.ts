@@ -6,6 +6,7 @@ import type { AppConfig } from '../../server/src/config/app-config';
 import { createApp } from '../../server/src/create-app';
 import { bootstrapDatabase, ensureDatabase } from '../../server/src/db/database-bootstrap';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/db/embedded-postgres-runtime';
+import { FlowWorker } from '../../server/src/flows/flows.module';
 import { seedDemoTenant } from '../../server/src/seed/demo-tenant-seed';
 
 export const BENCH_PASSWORD = 'bench-Passw0rd!';
@@ -15,14 +16,23 @@ export interface BenchServer {
   ownerUrl: string;
   appUrl: string;
   token: string;
+  /** The Nest application (to reach services, e.g. the flow worker or FlowTimers). */
+  app: Awaited<ReturnType<typeof createApp>>;
   stop(): Promise<void>;
+}
+
+export interface BenchServerOptions {
+  /** Start the flow worker (graphile-worker timers/deliveries + record outbox poll) as main.ts does. Default off. */
+  withFlowWorker?: boolean;
+  /** graphile-worker concurrency when the flow worker runs (main.ts default: 4). */
+  flowWorkerConcurrency?: number;
 }
 
 /**
  * The real server on a throwaway embedded PostgreSQL (or DATABASE_URL), listening on a free port: benchmarks
  * measure the product as it runs, over HTTP.
  */
-export async function startBenchServer(): Promise<BenchServer> {
+export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   chmodSync(dataDir, 0o755);
   let embedded: EmbeddedDatabase | undefined;
@@ -51,6 +61,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     refreshTokenDays: 1,
   };
   const app = await createApp(config, database.appUrl, createAppLogger('silent'));
+  if (options.withFlowWorker) await app.get(FlowWorker).start({ ownerUrl, concurrency: options.flowWorkerConcurrency });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -65,6 +76,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     ownerUrl,
     appUrl: database.appUrl,
     token: accessToken,
+    app,
     async stop() {
       await app.close();
       await embedded?.stop();

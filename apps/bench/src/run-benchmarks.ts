@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { startBenchServer } from './bench-server';
+import { flowBenchmarkOptionsFromEnv, printFlowResult, runFlowBenchmark } from './flow-benchmark';
 import { runImportBenchmark } from './import-benchmark';
 import { runCreateBenchmark } from './record-create-benchmark';
 import { runListBenchmark } from './record-list-benchmark';
@@ -47,6 +48,11 @@ async function main(): Promise<void> {
   const imported = await runImportBenchmark({ rows: importRows });
   console.log(`\n## Import ${importRows.toLocaleString('en-US')} CSV rows over HTTP (all or nothing)`);
   console.table({ import: imported });
+
+  if (process.env.BENCH_FLOWS !== 'off') {
+    console.log('\n## Flows: approval steps, record-triggered starts, 100k pending timers');
+    printFlowResult(await runFlowBenchmark({ ...flowBenchmarkOptionsFromEnv(), log: () => undefined }));
+  }
 }
 
 main().then(

@@ -12,6 +12,8 @@ export interface FlowWorkerOptions {
   /** A role that owns graphile-worker's schema (its tables have RLS without policies). */
   ownerUrl: string;
   concurrency?: number;
+  /** How often graphile-worker looks for jobs that became due (ms). */
+  pollIntervalMs?: number;
   /** How often the record outbox is polled, ms. */
   outboxPollMs?: number;
 }
@@ -65,7 +67,8 @@ export class FlowWorker implements BeforeApplicationShutdown {
       connectionString: options.ownerUrl,
       concurrency: options.concurrency ?? 4,
       noHandleSignals: true,
-      pollInterval: 1000,
+      // Jobs due in the future are only seen when the worker polls: the interval bounds a timer's lateness.
+      pollInterval: options.pollIntervalMs ?? 250,
       logger,
       taskList: { [TIMER_TASK]: timerTask, [DELIVER_TASK]: deliverTask },
     });
