@@ -2,14 +2,13 @@ import { AppstoreOutlined } from '@ant-design/icons';
 import { Empty, Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SidebarAnalyticsMenu } from '../runtime/dashboards/sidebar-analytics-menu';
 import { SidebarAppsMenu } from '../runtime/shared/sidebar-apps-menu';
 import { useApps } from '../runtime/shared/use-apps';
 import { BrandLogo } from '../shared/widgets/brand-logo';
 
 export const SIDEBAR_WIDTH = 248;
 
-/** The left sidebar: brand, then the tenant's apps → forms (an empty state when there are none). */
+/** The left sidebar: brand, then one tree per app: forms, dashboards, reports (an empty state when there are none). */
 export function AppSidebar() {
   const { t } = useTranslation();
   const { apps } = useApps();
@@ -26,7 +25,10 @@ export function AppSidebar() {
           <BrandLogo size={26} />
         </Link>
       </Flex>
-      <nav aria-label={t('shell.sidebar.apps')} style={{ padding: '12px 12px' }}>
+      <nav
+        aria-label={t('shell.sidebar.apps')}
+        style={{ padding: '12px 12px', overflowY: 'auto', height: 'calc(100vh - 56px)' }}
+      >
         <Flex align="center" gap={8} style={{ padding: '4px 8px 8px' }}>
           <AppstoreOutlined style={{ color: 'rgba(0,0,0,0.45)' }} />
           <Typography.Text type="secondary" strong style={{ fontSize: 12, letterSpacing: 0.4 }}>
@@ -34,10 +36,7 @@ export function AppSidebar() {
           </Typography.Text>
         </Flex>
         {apps && apps.length > 0 ? (
-          <>
-            <SidebarAppsMenu apps={apps} />
-            <SidebarAnalyticsMenu apps={apps} />
-          </>
+          <SidebarAppsMenu apps={apps} />
         ) : (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}

@@ -4,9 +4,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n/use-language';
 import { clientErrors, mapServerErrors, type FormErrors, type ServerFieldError } from './form-errors';
-import { topLevelRows } from './form-layout';
+import { formLayout } from './form-layout';
 import { changedValues, writableValues } from './form-values';
 import { RecordFormGrid } from './record-form-grid';
+import './record-form.css';
 import { conditionContext, useCompiledForm, useComputedValues, useLinkage } from './use-form-engine';
 
 type Values = Record<string, unknown>;
@@ -73,8 +74,8 @@ export function RecordForm({
 
   const shown = useComputedValues(compiled, definition, values);
   const linkage = useLinkage(compiled, shown);
-  const rows = useMemo(
-    () => topLevelRows(definition, (f) => mode === 'create' && (SYSTEM_TYPES.has(f.type) || f.type === 'owner')),
+  const blocks = useMemo(
+    () => formLayout(definition, (f) => mode === 'create' && (SYSTEM_TYPES.has(f.type) || f.type === 'owner')),
     [definition, mode],
   );
 
@@ -130,7 +131,7 @@ export function RecordForm({
   };
 
   return (
-    <div ref={root} data-testid="record-form">
+    <div ref={root} className="rf-root" data-testid="record-form">
       {definitionError && (
         <Alert
           type="warning"
@@ -153,7 +154,7 @@ export function RecordForm({
       <Form layout="vertical" component="div" requiredMark>
         <RecordFormGrid
           definition={definition}
-          rows={rows}
+          blocks={blocks}
           linkage={linkage}
           values={shown}
           display={display}

@@ -1,6 +1,6 @@
 import { App, Empty, Flex, Select, Spin, Typography } from 'antd';
 import { localizedText, type FieldDefinition, type SingleChoiceField } from '@tessera/schema';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import type { FormRuntime } from '../shared/use-form-runtime';
 import { KanbanCard, type KanbanDragItem } from './kanban-card';
 import { KanbanColumn } from './kanban-column';
 import { useRecordQuery } from './use-record-query';
+import type { ViewSnapshot } from './use-saved-views';
 
 const BOARD_LIMIT = 500;
 const PRESET_COLORS: Record<string, string> = {
@@ -34,8 +35,21 @@ const PRESET_COLORS: Record<string, string> = {
 
 const isSingleChoice = (f: FieldDefinition): f is SingleChoiceField => f.type === 'select' || f.type === 'radio';
 
-/** Kanban view: records grouped by a single-select field; dropping a card PATCHes the field (with the version). */
-export function KanbanBoard({ runtime }: { runtime: FormRuntime }) {
+/**
+ * Kanban view: records grouped by a single-select field; dropping a card PATCHes the field (with the version).
+ * `initial` (a saved view) gives the group field and a filter; `onStateChange` reports what a saved view stores.
+ */
+export function KanbanBoard({
+  runtime,
+  initial,
+  onStateChange,
+  toolbar,
+}: {
+  runtime: FormRuntime;
+  initial?: ViewSnapshot;
+  onStateChange?: (state: ViewSnapshot) => void;
+  toolbar?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { language: locale } = useLanguage();
   const { message } = App.useApp();
@@ -43,13 +57,20 @@ export function KanbanBoard({ runtime }: { runtime: FormRuntime }) {
   const groupFields = definition.fields.filter(isSingleChoice);
   const storageKey = `tessera.kanban.${form.key}`;
   const [groupKey, setGroupKey] = useState<string | undefined>(
-    () => groupFields.find((f) => f.key === window.localStorage.getItem(storageKey))?.key ?? groupFields[0]?.key,
+    () =>
+      groupFields.find((f) => f.key === (initial?.groupBy ?? window.localStorage.getItem(storageKey)))?.key ??
+      groupFields[0]?.key,
   );
+  useEffect(() => {
+    onStateChange?.({ groupBy: groupKey, filter: initial?.filter, sort: initial?.sort, search: initial?.search });
+  }, [onStateChange, groupKey, initial]);
   const groupField = groupFields.find((f) => f.key === groupKey);
   const query = useRecordQuery(form.key, {
+    filter: initial?.filter,
+    search: initial?.search,
     limit: BOARD_LIMIT,
     offset: 0,
-    sort: [{ field: 'updated_at', direction: 'desc' }],
+    sort: [initial?.sort ?? { field: 'updated_at', direction: 'desc' }],
   });
   const [moved, setMoved] = useState<Record<string, string | null>>({});
 
@@ -127,7 +148,8 @@ export function KanbanBoard({ runtime }: { runtime: FormRuntime }) {
 
   return (
     <Flex vertical gap={12}>
-      <Flex align="center" gap={8}>
+      <Flex align="center" gap={8} wrap>
+        {toolbar}
         <Typography.Text type="secondary">{t('runtime.kanban.groupBy')}</Typography.Text>
         <Select
           style={{ width: 200 }}
@@ -136,7 +158,7 @@ export function KanbanBoard({ runtime }: { runtime: FormRuntime }) {
           onChange={(k: string) => {
             setGroupKey(k);
             setMoved({});
-            window.localStorage.setItem(storageKey, k);
+            if (!initial?.groupBy) window.localStorage.setItem(storageKey, k);
           }}
           data-testid="kanban-group-by"
         />

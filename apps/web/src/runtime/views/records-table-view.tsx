@@ -1,7 +1,7 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, ImportOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import type { Condition } from '@tessera/schema';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { apiClient, callApi } from '../../shared/api/api-client';
@@ -14,16 +14,43 @@ import type { FormRuntime } from '../shared/use-form-runtime';
 import { BulkEditDialog } from './bulk-edit-dialog';
 import { ColumnChooser } from './column-chooser';
 import { conditionFieldsOf } from './condition-fields';
+import { ExportButton } from './export-button';
 import { FilterButton } from './filter-button';
+import { ImportWizard } from './import-wizard';
 import { RecordCreateDrawer } from './record-create-drawer';
 import { columnChoices, tableColumns } from './table-columns';
-import { useColumnPrefs } from './use-column-prefs';
+import { useColumnPrefs, type ColumnPrefs } from './use-column-prefs';
 import { useRecordQuery } from './use-record-query';
+import type { ViewSnapshot } from './use-saved-views';
 
 type Sort = { field: string; direction: 'asc' | 'desc' };
 
-/** The table view (or the trash): search, filter, sort, columns, pages, bulk edit/delete with undo, create. */
-export function RecordsTableView({ runtime, trash = false }: { runtime: FormRuntime; trash?: boolean }) {
+/** Column prefs of a saved view: its columns shown (in the form's order), the system columns as the browser keeps them. */
+function viewPrefs(columns: readonly string[], keys: readonly string[], stored: ColumnPrefs): ColumnPrefs {
+  return {
+    hidden: keys.filter((k) => (k.startsWith('$') ? stored.hidden.includes(k) : !columns.includes(k))),
+    widths: stored.widths,
+  };
+}
+
+/**
+ * The table view (or the trash): search, filter, sort, columns, pages, bulk edit/delete with undo, create, import
+ * and export. `initial` (a saved view or a drill-down filter) seeds the state; remount (React `key`) to apply
+ * another. `onStateChange` reports the state a saved view would store; `toolbar` goes before the filter.
+ */
+export function RecordsTableView({
+  runtime,
+  trash = false,
+  initial,
+  onStateChange,
+  toolbar,
+}: {
+  runtime: FormRuntime;
+  trash?: boolean;
+  initial?: ViewSnapshot;
+  onStateChange?: (state: ViewSnapshot) => void;
+  toolbar?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { language: locale } = useLanguage();
   const { message } = App.useApp();
@@ -31,14 +58,32 @@ export function RecordsTableView({ runtime, trash = false }: { runtime: FormRunt
   const { form, definition, compiled } = runtime;
   const formKey = form.key;
   const directory = useDirectory();
-  const [search, setSearch] = useState('');
-  const [filter, setFilter] = useState<Condition | undefined>();
-  const [sort, setSort] = useState<Sort | undefined>();
+  const [search, setSearch] = useState(initial?.search ?? '');
+  const [filter, setFilter] = useState<Condition | undefined>(initial?.filter);
+  const [sort, setSort] = useState<Sort | undefined>(initial?.sort);
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [selected, setSelected] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
   const [bulkEditing, setBulkEditing] = useState(false);
-  const [prefs, setPrefs] = useColumnPrefs(formKey);
+  const [importing, setImporting] = useState(false);
+  const [storedPrefs, setStoredPrefs] = useColumnPrefs(formKey);
+  const choices = useMemo(() => columnChoices(definition, locale, t), [definition, locale, t]);
+  // a saved view's columns live with the view, not in this browser's preferences
+  const [ownPrefs, setOwnPrefs] = useState<ColumnPrefs | undefined>(() =>
+    initial?.columns
+      ? viewPrefs(
+          initial.columns,
+          choices.map((c) => c.key),
+          storedPrefs,
+        )
+      : undefined,
+  );
+  const prefs = ownPrefs ?? storedPrefs;
+  const setPrefs = ownPrefs ? setOwnPrefs : setStoredPrefs;
+  const visibleFields = useMemo(
+    () => choices.filter((c) => !c.key.startsWith('$') && !prefs.hidden.includes(c.key)).map((c) => c.key),
+    [choices, prefs.hidden],
+  );
 
   const conditionFields = useMemo(
     () => conditionFieldsOf(compiled, directory, locale, t),
@@ -46,6 +91,9 @@ export function RecordsTableView({ runtime, trash = false }: { runtime: FormRunt
   );
   const kinds = useMemo(() => new Map(conditionFields.map((f) => [f.key, f.kind])), [conditionFields]);
   const effectiveFilter = useMemo(() => completeCondition(filter, (k) => kinds.get(k)), [filter, kinds]);
+  useEffect(() => {
+    onStateChange?.({ filter: effectiveFilter, sort, search: search || undefined, columns: visibleFields });
+  }, [onStateChange, effectiveFilter, sort, search, visibleFields]);
   const query = useRecordQuery(formKey, {
     filter: effectiveFilter,
     search,
@@ -135,6 +183,7 @@ export function RecordsTableView({ runtime, trash = false }: { runtime: FormRunt
         <Space wrap>
           <Input.Search
             allowClear
+            defaultValue={initial?.search}
             placeholder={t('runtime.table.searchPlaceholder')}
             style={{ width: 240 }}
             onSearch={(q) => {
@@ -143,6 +192,7 @@ export function RecordsTableView({ runtime, trash = false }: { runtime: FormRunt
             }}
             data-testid="table-search"
           />
+          {toolbar}
           <FilterButton
             fields={conditionFields}
             value={filter}
@@ -151,7 +201,21 @@ export function RecordsTableView({ runtime, trash = false }: { runtime: FormRunt
               setPage((p) => ({ ...p, current: 1 }));
             }}
           />
-          <ColumnChooser choices={columnChoices(definition, locale, t)} prefs={prefs} onChange={setPrefs} />
+          <ColumnChooser choices={choices} prefs={prefs} onChange={setPrefs} />
+          {!trash && (
+            <ExportButton
+              formKey={formKey}
+              filter={effectiveFilter}
+              search={search}
+              sort={sort}
+              fields={visibleFields}
+            />
+          )}
+          {!trash && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="import-button">
+              {t('runtime.import.button')}
+            </Button>
+          )}
         </Space>
         <Space wrap>
           {selected.length > 0 && !trash && (
@@ -239,6 +303,15 @@ export function RecordsTableView({ runtime, trash = false }: { runtime: FormRunt
             setCreating(false);
             query.reload();
           }}
+        />
+      )}
+      {!trash && (
+        <ImportWizard
+          formKey={formKey}
+          definition={definition}
+          open={importing}
+          onClose={() => setImporting(false)}
+          onImported={query.reload}
         />
       )}
       {bulkEditing && (
