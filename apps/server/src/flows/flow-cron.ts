@@ -1,3 +1,5 @@
+import { localDateTimeAt } from '@tessera/query';
+
 /**
  * Five-field cron ("m h dom mon dow", with *, lists, ranges and steps) evaluated in a time zone, for schedule
  * triggers. graphile-worker's own crontab is fixed at worker start; tenants publish schedules at run time, so each
@@ -45,36 +47,10 @@ export function parseCron(expression: string): ParsedCron {
   return { minutes, hours, days, months, weekdays, anyDay: parts[2] === '*', anyWeekday: parts[4] === '*' };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
+/** The wall clock at `at` in the zone (the query package's one Intl implementation), with the weekday. */
 function localParts(at: Date, timeZone: string) {
-  const parts = formatter(timeZone).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday')),
-  };
+  const local = localDateTimeAt(at.getTime(), timeZone);
+  return { ...local, weekday: new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() };
 }
 
 function matches(cron: ParsedCron, at: Date, timeZone: string): boolean {
