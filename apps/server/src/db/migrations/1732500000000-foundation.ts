@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantIsolation } from './tenant-isolation';
 
 /**
  * Tenants, users, departments, sessions and the audit log. Every tenant-owned table carries tenant_id and a
@@ -89,12 +90,7 @@ export class Foundation1732500000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX login_failures_email_at ON login_failures (email, at)`);
 
-    for (const table of ['departments', 'users', 'user_departments', 'refresh_tokens', 'audit_log']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(
-        `CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id())`,
-      );
-    }
+    await enableTenantIsolation(q, ['departments', 'users', 'user_departments', 'refresh_tokens', 'audit_log']);
     await q.query(`ALTER TABLE tenants ENABLE ROW LEVEL SECURITY`);
     await q.query(
       `CREATE POLICY tenant_isolation ON tenants USING (id = current_tenant_id()) WITH CHECK (id = current_tenant_id())`,

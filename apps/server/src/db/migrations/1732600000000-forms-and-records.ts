@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantIsolation } from './tenant-isolation';
 
 /**
  * Apps, forms with draft and published versions, saved views, auto-number sequences and the record-event outbox.
@@ -84,12 +85,7 @@ export class FormsAndRecords1732600000000 implements MigrationInterface {
         processed_at timestamptz
       )`);
     await q.query(`CREATE INDEX outbox_pending ON outbox (id) WHERE processed_at IS NULL`);
-    for (const table of ['apps', 'forms', 'form_versions', 'saved_views', 'record_sequences', 'outbox']) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(
-        `CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id())`,
-      );
-    }
+    await enableTenantIsolation(q, ['apps', 'forms', 'form_versions', 'saved_views', 'record_sequences', 'outbox']);
     // Public forms are opened by token before any tenant is known.
     await q.query(`
       CREATE FUNCTION public_form_tenant(p_token text) RETURNS TABLE (tenant_id uuid, form_key text)

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantIsolation } from './tenant-isolation';
 
 /**
  * Reports and dashboards (metadata documents inside an app). Definitions are JSON validated against the
@@ -23,10 +24,7 @@ export class Reports1732700000000 implements MigrationInterface {
           UNIQUE (tenant_id, key)
         )`);
       await q.query(`CREATE INDEX ${table}_app ON ${table} (tenant_id, app_id)`);
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(
-        `CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id())`,
-      );
+      await enableTenantIsolation(q, [table]);
     }
     // The report result cache asks "what is the newest record event of these forms?" on every run: an
     // index-only lookup instead of a scan of the whole outbox.

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantIsolation } from './tenant-isolation';
 
 /**
  * Flows (approvals and automations): definitions with draft and published versions, instances (the engine's state
@@ -132,7 +133,7 @@ export class Flows1732800000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX notifications_user ON notifications (tenant_id, user_id, created_at DESC)`);
     await q.query(`CREATE INDEX notifications_unread ON notifications (tenant_id, user_id) WHERE read_at IS NULL`);
-    for (const table of [
+    await enableTenantIsolation(q, [
       'flows',
       'flow_versions',
       'flow_instances',
@@ -141,12 +142,7 @@ export class Flows1732800000000 implements MigrationInterface {
       'flow_assignment_cursors',
       'flow_settings',
       'notifications',
-    ]) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(
-        `CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id())`,
-      );
-    }
+    ]);
 
     // Cross-tenant workers only learn WHICH tenant has work; they then open a tenant transaction (RLS applies).
     await q.query(`
