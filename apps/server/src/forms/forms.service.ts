@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Static } from '@sinclair/typebox';
-import { columnPlan, renderDdl } from '@tessera/form-engine';
+import { columnPlan, compile, FormMetadataError, renderDdl } from '@tessera/form-engine';
 import { quoteIdent } from '@tessera/query';
 import { validateFormDefinition, type FormDefinition, type MetadataIssue } from '@tessera/schema';
 import type { EntityManager } from 'typeorm';
@@ -52,6 +52,17 @@ function toForm(row: FormRow): Form {
     published: row.published as Form['published'],
     publicToken: row.public_token,
   };
+}
+
+/** Formula syntax and formula cycles only show when the form is compiled: a draft that does not compile is refused. */
+function compileIssues(draft: FormDefinition): MetadataIssue[] {
+  try {
+    compile(draft);
+    return [];
+  } catch (error) {
+    if (error instanceof FormMetadataError) return error.issues;
+    throw error;
+  }
 }
 
 function issuesToErrors(issues: readonly MetadataIssue[], prefix: string) {
@@ -234,6 +245,7 @@ export class FormsService {
     const draft = form.draft as FormDefinition;
     const previous = (form.published ?? undefined) as FormDefinition | undefined;
     const issues = issuesToErrors(validateFormDefinition(draft), '/draft');
+    if (!issues.length) issues.push(...issuesToErrors(compileIssues(draft), '/draft'));
     const schema = tenantSchemaName(tenantId);
     if (!issues.length) {
       // A relation needs its target's table: the target must be published (or be this form).
