@@ -178,12 +178,12 @@ export async function run({ page, baseUrl, credentials, screenshot, step }) {
 
   step('the relation is flagged until its target form is chosen');
   await page.getByTestId('canvas-field-relation').click();
-  await expectVisible(page.getByTestId('canvas-field-relation').getByTestId('canvas-field-issue'), {
+  await expectVisible(page.getByTestId('canvas-field-relation').getByTestId('field-issue-marker'), {
     what: 'relation issue marker',
   });
   await pickOption(page, page.getByTestId('relation-form'), `(${TARGET_FORM})`);
   await pickOption(page, page.getByTestId('relation-display-field'), 'contact_name');
-  await page.getByTestId('canvas-field-relation').getByTestId('canvas-field-issue').waitFor({ state: 'detached' });
+  await page.getByTestId('canvas-field-relation').getByTestId('field-issue-marker').waitFor({ state: 'detached' });
 
   step('add a column to the sub-table (nested canvas)');
   await page.getByTestId('palette-item-amount').dragTo(page.getByTestId('sub-drop-sub_table'));

@@ -125,7 +125,7 @@ export const FieldCard = memo(function FieldCard(props: FieldCardProps) {
             <span className="fd-card-meta">
               {issueCount > 0 && (
                 <Tooltip title={issues?.map((issue) => issue.message).join('\n')}>
-                  <ExclamationCircleFilled style={{ color: '#ff4d4f' }} data-testid="canvas-field-issue" />
+                  <ExclamationCircleFilled style={{ color: '#ff4d4f' }} data-testid="field-issue-marker" />
                 </Tooltip>
               )}
               {field.hidden && <span>{t('designer.canvas.hidden')}</span>}
