@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG, APP_LOGGER } from './config/app-config.provider';
 import { DatabaseModule } from './db/database.module';
+import { FilesModule } from './files/files.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
 import { ReportsModule } from './reports/reports.module';
@@ -42,6 +43,7 @@ export class AppModule {
         FlowsModule,
         NotificationsModule,
         TemplatesModule,
+        FilesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

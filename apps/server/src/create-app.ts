@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -14,6 +15,15 @@ import { serveWebApp } from './web/serve-web-app';
 
 /** Request bodies above this are refused with 413 before any parsing work. */
 export const BODY_LIMIT = '12mb';
+
+/** Routes whose body is the raw upload: a .json file sent there is content to store, not a request to parse. */
+const RAW_BODY_PATHS = new Set(['/api/v1/files']);
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+function isJsonBody(request: IncomingMessage): boolean {
+  const path = (request.url ?? '').split('?')[0].replace(/\/+$/, '');
+  return !RAW_BODY_PATHS.has(path) && JSON_TYPE.test(request.headers['content-type'] ?? '');
+}
 
 /** Builds the fully configured HTTP application (used by main and by the integration tests). */
 export async function createApp(
@@ -49,7 +59,7 @@ export async function createApp(
     });
     next();
   });
-  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: BODY_LIMIT, type: isJsonBody }));
   // Body-parser errors (malformed JSON, too large) happen before Nest's routing: answer them here.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);

@@ -19,7 +19,11 @@ export interface AppConfig {
   webDistDir: string;
   accessTokenSeconds: number;
   refreshTokenDays: number;
+  /** Largest accepted file upload in bytes (FILES_MAX_BYTES); absent means {@link DEFAULT_FILES_MAX_BYTES}. */
+  filesMaxBytes?: number;
 }
+
+export const DEFAULT_FILES_MAX_BYTES = 20 * 1024 * 1024;
 
 export class ConfigError extends Error {
   constructor(
@@ -136,6 +140,7 @@ export function loadConfig(
       webDistDir: env.WEB_DIST_DIR ?? resolve(__dirname, '../../../web/dist'),
       accessTokenSeconds: parsePositiveInt(env, 'ACCESS_TOKEN_SECONDS', 900),
       refreshTokenDays: parsePositiveInt(env, 'REFRESH_TOKEN_DAYS', 30),
+      filesMaxBytes: parsePositiveInt(env, 'FILES_MAX_BYTES', DEFAULT_FILES_MAX_BYTES),
     },
     secrets,
   };

@@ -1,6 +1,7 @@
 import { moduleOf, SYSTEM_FIELD_COLUMN } from '@tessera/form-engine';
 import type {
   FieldDefinition,
+  FileField,
   FormDefinition,
   LookupField,
   RelationField,
@@ -23,6 +24,8 @@ export interface RecordFieldPlan {
   /** Member / department / owner-like columns whose ids are shown with names. */
   people: { key: string; column: string; kind: 'user' | 'department'; multiple: boolean }[];
   autoNumbers: (FieldDefinition & { type: 'auto_number' })[];
+  /** Image and attachment columns: lists of uploaded file metadata whose ids point at `files` rows. */
+  files: FileField[];
   /** Keys a client may write (not computed, not layout, not system). */
   writable: Set<string>;
 }
@@ -42,6 +45,7 @@ export function recordFieldPlan(form: FormDefinition): RecordFieldPlan {
     rollups: [],
     people: [],
     autoNumbers: [],
+    files: [],
     writable: new Set(),
   };
   for (const field of form.fields) {
@@ -54,6 +58,7 @@ export function recordFieldPlan(form: FormDefinition): RecordFieldPlan {
         plan.columns.push(field);
         if (field.type === 'relation') plan.singleRelations.push(field);
         if (field.type === 'auto_number') plan.autoNumbers.push(field);
+        if (field.type === 'image' || field.type === 'attachment') plan.files.push(field);
         if (field.type === 'member' || field.type === 'department') {
           plan.people.push({
             key: field.key,

@@ -26,7 +26,24 @@ function checkWritable(form: PublishedForm, access: RecordAccess, input: RecordI
   }
 }
 
-/** Member, department and relation values must point at rows that exist (one query per kind for the batch). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The file ids of an image/attachment value. Only well-formed UUIDs: anything else is already reported by the
+ * value's schema, and would fail the ::uuid[] cast below.
+ */
+function fileIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((file: unknown) => {
+    const id = typeof file === 'object' && file !== null ? (file as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && UUID.test(id) ? [id] : [];
+  });
+}
+
+/**
+ * Member, department, relation and file values must point at rows that exist (one query per kind for the batch).
+ * `files` has row-level security, so another tenant's file id is as unknown as a made-up one.
+ */
 async function checkReferences(
   em: EntityManager,
   form: PublishedForm,
@@ -59,6 +76,7 @@ async function checkReferences(
       if (input.values[relation.key] !== undefined)
         collect(`${form.schema}.${relation.relation.form}`, input.base, relation.key, input.values[relation.key]);
     }
+    for (const field of plan.files) collect('public.files', input.base, field.key, fileIds(input.values[field.key]));
   }
   for (const entry of wanted) {
     const [schema, table] = entry.table.split('.');

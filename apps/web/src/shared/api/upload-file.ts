@@ -3,8 +3,8 @@ import { ApiProblem } from './api-problem';
 import type { paths } from './schema';
 
 /**
- * File transfers the typed client cannot express directly: the import takes the raw file as its body and both the
- * import and the export take query parameters the OpenAPI document leaves untyped. They still go through
+ * File transfers the typed client cannot express directly: the import and POST /files take the raw file as their
+ * body, and the import, the export and the upload take query parameters the OpenAPI document leaves untyped. They still go through
  * `apiClient` (same base URL, bearer token, refresh-and-replay middleware and problem handling); only the query
  * string and the body are serialized here.
  */
@@ -102,4 +102,86 @@ export async function fetchFile(
   const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
   const fileName = match ? decodeURIComponent(match[1] ?? match[2] ?? fallbackName) : fallbackName;
   return { blob: result.data, fileName };
+}
+
+/** An uploaded file as POST /api/v1/files answers it ({id, name, size, type, url}). */
+export type UploadedFile = JsonContent<paths['/api/v1/files']['post']['responses'][201]>;
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+function responseHeaders(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/**
+ * A `fetch` for openapi-fetch that sends through XMLHttpRequest, the one browser API reporting upload progress.
+ * It is given to `apiClient` per request, so the bearer token, the refresh-and-replay middleware and the problem
+ * handling stay the client's; the body sent is `body` itself (the Request's copy would be read into memory).
+ */
+function fetchWithUploadProgress(body: Blob, onProgress: (fraction: number) => void) {
+  return (request: Request): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(request.method, request.url);
+      request.headers.forEach((value, key) => xhr.setRequestHeader(key, value));
+      xhr.responseType = 'blob';
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+      xhr.onload = () =>
+        resolve(
+          new Response(NULL_BODY_STATUSES.has(xhr.status) ? null : (xhr.response as Blob), {
+            status: xhr.status,
+            statusText: xhr.statusText,
+            headers: responseHeaders(xhr.getAllResponseHeaders()),
+          }),
+        );
+      xhr.onerror = () => reject(new TypeError('Network request failed'));
+      xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+      if (request.signal.aborted) return xhr.abort();
+      request.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(body);
+    });
+}
+
+/**
+ * POSTs one file as the raw body of /api/v1/files (its own content type, the name in the query), reporting the
+ * fraction sent; a refusal (400 bad name, 413 too large) is thrown as an {@link ApiProblem}.
+ */
+export async function uploadStoredFile(
+  file: File,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<UploadedFile> {
+  const search = queryString({ name: file.name });
+  const result = await apiClient
+    .POST('/api/v1/files', {
+      body: '',
+      bodySerializer: () => file,
+      querySerializer: () => search,
+      headers: { 'Content-Type': file.type || 'application/octet-stream' },
+      signal: options.signal,
+      fetch: fetchWithUploadProgress(file, options.onProgress ?? (() => undefined)),
+    })
+    .catch((error: unknown) => {
+      throw ApiProblem.fromNetworkError(error);
+    });
+  if (result.data !== undefined && result.response.ok) return result.data;
+  throw ApiProblem.fromResponse(result.response, result.error);
+}
+
+/** GETs a stored file's content with the bearer token (thumbnails and downloads use object URLs of it). */
+export async function fetchStoredFile(id: string, signal?: AbortSignal): Promise<Blob> {
+  const result = await apiClient
+    .GET('/api/v1/files/{id}', { params: { path: { id } }, parseAs: 'blob', signal })
+    .catch((error: unknown) => {
+      throw ApiProblem.fromNetworkError(error);
+    });
+  if (!result.response.ok || !(result.data instanceof Blob))
+    throw ApiProblem.fromResponse(result.response, result.error);
+  return result.data;
 }
