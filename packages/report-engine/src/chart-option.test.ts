@@ -152,6 +152,27 @@ describe('toChartOption', () => {
     ]);
   });
 
+  it('draws the combo target on the axis of the compared measure, labelled with the progress', () => {
+    const target = { targetForm: 't', periodField: 'p', ownerField: 'o', valueField: 'v', matchBy: 'owner' as const };
+    const series = seriesOf(
+      toChartOption(
+        report({ type: 'combo' }, { target, measures: [report({ type: 'combo' }).measures[1]] }),
+        monthRows,
+        'en-US',
+      ),
+    );
+    expect(series.map((s) => [s.type, s.yAxisIndex])).toEqual([
+      ['bar', 0],
+      ['line', 0],
+    ]);
+    const labels = (Array.isArray(series[1].data) ? series[1].data.filter(isObject) : []).map((d) =>
+      isObject(d.label) ? d.label.formatter : undefined,
+    );
+    expect(labels[1]).toBe(
+      `Target ${formatNumber(1000, 'en-US', { style: 'currency', currency: 'CNY' })} · Progress 80.0%`,
+    );
+  });
+
   it('labels funnel stages with their conversion', () => {
     const { report: r, rows } = sample('funnel');
     const [s] = seriesOf(toChartOption(r, rows, 'zh-CN'));

@@ -5,7 +5,7 @@ import { dimensionOutputSql, dimensionSourceSql } from './dimension-sql';
 import { ReportDefinitionError } from './errors';
 import { aggregateSql, measureOutputSql } from './measure-sql';
 import { orderBySql } from './order-sql';
-import { groupKey, pivotGroupBySql, totalFlag } from './pivot-sql';
+import { groupKey, pivotGroupBySql, preAggregatedPivot, totalFlag } from './pivot-sql';
 import type { RecordRelation } from './record-relation';
 import type { MeasurePlan, ReportPlan } from './report-plan';
 import { keyedCteSql, otherFlag, topCteSql } from './top-n-sql';
@@ -71,8 +71,9 @@ export function compileAggregate(parts: AggregateParts, state: CompileState): st
     aggCols.push(...groupKey(d, k));
     if (pivot) aggCols.push(`(GROUPING(${col(k, d.alias)}) = 1) AS ${id(totalFlag(d))}`);
   }
+  const preAggregated = preAggregatedPivot(pivot, dims, measures, from, k);
   for (const m of measures) {
-    aggCols.push(`${aggregateSql(m, k, curFilter(k))} AS ${id(m.as)}`);
+    aggCols.push(`${preAggregated ? preAggregated.aggregate(m) : aggregateSql(m, k, curFilter(k))} AS ${id(m.as)}`);
     if (compare) aggCols.push(`${aggregateSql(m, k, col(k, PREV))} AS ${id(`${m.as}_prev`)}`);
   }
   const groupBy = pivot
@@ -80,7 +81,8 @@ export function compileAggregate(parts: AggregateParts, state: CompileState): st
     : dims.length
       ? ` GROUP BY ${dims.flatMap((d) => groupKey(d, k)).join(', ')}`
       : '';
-  const agg = `(SELECT ${aggCols.join(', ')} FROM ${from} AS ${id(k)}${groupBy}) AS ${id('a')}`;
+  const aggFrom = preAggregated?.from ?? from;
+  const agg = `(SELECT ${aggCols.join(', ')} FROM ${aggFrom} AS ${id(k)}${groupBy}) AS ${id('a')}`;
 
   // output
   const a = (c: string): string => col('a', c);

@@ -258,6 +258,40 @@ describe('compileReport on PostgreSQL', () => {
     expect(detail.reduce((s, r) => s + (r.n as number), 0)).toBe(live.length);
   });
 
+  it('rolls pivot subtotals up from one grouped pass, equal to ROLLUP over the records', async () => {
+    const pivot = (extra: ReportDefinition['measures'], filters?: Condition): ReportDefinition => ({
+      ...base,
+      key: 'pivot_rolled',
+      name: 'Pivot',
+      filters,
+      dimensions: [{ field: 'region' }, { field: 'closed_at', bucket: 'quarter' }],
+      measures: [
+        { aggregate: 'count', as: 'n' },
+        { field: 'amount', aggregate: 'sum', as: 'total' },
+        { field: 'amount', aggregate: 'min', as: 'low' },
+        { field: 'closed_at', aggregate: 'max', as: 'last' },
+        ...extra,
+      ],
+      chart: { type: 'pivot' },
+      pivot: { rows: ['region'], columns: ['closed_at'], subtotals: true },
+    });
+    // count_distinct cannot be rolled up: that report takes the direct ROLLUP over the records
+    const direct = [{ field: 'customer_id', aggregate: 'count_distinct', as: 'customers' }] as const;
+    const rolledUp = await run(pivot([]));
+    const reference = (await run(pivot([...direct]))).map(({ customers: _customers, ...r }) => r);
+    expect(compileReport(pivot([]), sources, {}, [], ctx).text).toContain('GROUP BY "k"."d0", "k"."d1"');
+    expect(rolledUp).toEqual(reference);
+    const grand = rolledUp.find((r) => r.d0_total === true && r.d1_total === true);
+    expect(grand?.total as number).toBeCloseTo(sumCents(live) / 100, 2);
+
+    const none: Condition = { field: 'stage', op: 'eq', value: 'no such stage' };
+    const empty = await run(pivot([], none));
+    expect(empty).toEqual((await run(pivot([...direct], none))).map(({ customers: _customers, ...r }) => r));
+    expect(empty).toEqual([
+      { d0: null, d0_total: true, d1: null, d1_total: true, n: 0, total: null, low: null, last: null },
+    ]);
+  });
+
   it('applies the data scope inside the SQL, and dashboard filters', async () => {
     const report: ReportDefinition = {
       ...base,

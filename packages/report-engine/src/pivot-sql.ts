@@ -1,7 +1,8 @@
-import { qualifiedName as col } from '@tessera/query';
-import type { PivotSpec } from '@tessera/schema';
+import { qualifiedName as col, quoteIdent as id } from '@tessera/query';
+import type { PivotSpec, ReportAggregate } from '@tessera/schema';
 import { ReportDefinitionError } from './errors';
-import type { DimensionPlan } from './report-plan';
+import { aggregateSql } from './measure-sql';
+import type { DimensionPlan, MeasurePlan } from './report-plan';
 import { otherFlag } from './top-n-sql';
 
 export function totalFlag(d: DimensionPlan): string {
@@ -36,4 +37,44 @@ export function pivotGroupBySql(pivot: PivotSpec, dims: DimensionPlan[], alias: 
     .filter((ds) => ds.length > 0)
     .map(rollup)
     .join(', ')}`;
+}
+
+/**
+ * How a measure's per-group partial result rolls up into a subtotal. Only aggregates whose subtotal follows
+ * exactly from the partials are listed: avg (rounding) and count_distinct (needs the records) are not.
+ */
+const ROLL_UP: Partial<Record<ReportAggregate, (partial: string) => string>> = {
+  // the grand total of an empty result is a row of its own: 0 records, as count(*) would say
+  count: (partial) => `COALESCE(sum(${partial}), 0)`,
+  sum: (partial) => `sum(${partial})`,
+  min: (partial) => `min(${partial})`,
+  max: (partial) => `max(${partial})`,
+};
+
+/**
+ * PostgreSQL does not aggregate grouping sets (ROLLUP) in parallel, so a pivot with subtotals over a large
+ * table would read every record with one process. When every measure can be rolled up, the records are
+ * grouped once at the finest grain (a plain, parallel GROUP BY) and the subtotals are computed over that small
+ * result: `from` becomes this partial aggregate (aliased like the records) and each measure its roll-up.
+ * Undefined when the pivot has no subtotals or a measure cannot be rolled up.
+ */
+export function preAggregatedPivot(
+  pivot: PivotSpec | undefined,
+  dims: DimensionPlan[],
+  measures: MeasurePlan[],
+  from: string,
+  alias: string,
+): { from: string; aggregate: (m: MeasurePlan) => string } | undefined {
+  if (!pivot?.subtotals || dims.length === 0 || !measures.every((m) => ROLL_UP[m.aggregate])) return undefined;
+  const keys = dims.flatMap((d) => groupKey(d, alias));
+  const partials = measures.map((m) => `${aggregateSql(m, alias)} AS ${id(m.as)}`);
+  const partial = `SELECT ${[...keys, ...partials].join(', ')} FROM ${from} AS ${id(alias)} GROUP BY ${keys.join(', ')}`;
+  return {
+    from: `(${partial})`,
+    aggregate: (m) => {
+      const rollUp = ROLL_UP[m.aggregate];
+      if (!rollUp) throw new Error(`${m.aggregate} cannot be rolled up`);
+      return rollUp(col(alias, m.as));
+    },
+  };
 }

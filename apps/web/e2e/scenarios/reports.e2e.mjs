@@ -36,6 +36,19 @@ const FIELDS = [
   },
   { key: 'amount', type: 'amount', label: { 'zh-CN': '金额', 'en-US': 'Amount' }, currency: 'CNY' },
   { key: 'closed_on', type: 'date', label: { 'zh-CN': '成交日期', 'en-US': 'Closed on' } },
+  { key: 'province', type: 'text', label: { 'zh-CN': '省份', 'en-US': 'Province' } },
+];
+// provinces written the ways users type them: the map sums 广东 / Guangdong / 广东省 as one province
+const PROVINCES = ['广东', 'Guangdong', '浙江省', '北京', 'Inner Mongolia'];
+const TARGET_FORM_KEY = 'e2e_report_targets';
+const TARGET_FIELDS = [
+  { key: 'period', type: 'date', label: { 'zh-CN': '周期', 'en-US': 'Period' } },
+  { key: 'rep', type: 'text', label: { 'zh-CN': '销售', 'en-US': 'Rep' } },
+  { key: 'goal', type: 'number', label: { 'zh-CN': '目标', 'en-US': 'Goal' } },
+];
+const TARGETS = [
+  { period: '2025-01-01', rep: 'a', goal: 500000 },
+  { period: '2025-04-01', rep: 'b', goal: 700000 },
 ];
 
 /** 40 deals: stages cycle with a bias to "won", dates spread over January–June 2025. */
@@ -50,6 +63,7 @@ function seedRecords() {
       stage,
       amount: 10000 + ((i * 7919) % 90000),
       closed_on: `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      province: PROVINCES[i % PROVINCES.length],
     });
   }
   return records;
@@ -216,4 +230,93 @@ export async function run({ page, baseUrl, credentials, screenshot, step }) {
     what: 'stage in the drilled records',
   });
   await page.screenshot({ path: resolve(screenshotsDir, 'dashboard-drill-down.png') });
+
+  step('through the API: a map by province and an indicator with a target, added to the same dashboard');
+  await api(baseUrl, token, 'POST', `/api/v1/apps/${app.id}/forms`, {
+    key: TARGET_FORM_KEY,
+    name: 'Report targets',
+    fields: TARGET_FIELDS,
+  });
+  const targetForm = await api(baseUrl, token, 'GET', `/api/v1/forms/${TARGET_FORM_KEY}`);
+  await api(baseUrl, token, 'POST', `/api/v1/forms/${TARGET_FORM_KEY}/publish`, {
+    revision: targetForm.draftRevision,
+  });
+  await api(baseUrl, token, 'POST', `/api/v1/forms/${TARGET_FORM_KEY}/records/bulk`, {
+    create: TARGETS.map((values) => ({ values })),
+  });
+  const amount = { field: 'amount', aggregate: 'sum', as: 'total' };
+  const mapKey = `${reportKey}_map`;
+  const kpiKey = `${reportKey}_kpi`;
+  await api(baseUrl, token, 'POST', `/api/v1/apps/${app.id}/reports`, {
+    definition: {
+      key: mapKey,
+      name: 'Amount by province',
+      source: { form: FORM_KEY },
+      dimensions: [{ field: 'province' }],
+      measures: [amount],
+      chart: { type: 'map_china' },
+    },
+  });
+  await api(baseUrl, token, 'POST', `/api/v1/apps/${app.id}/reports`, {
+    definition: {
+      key: kpiKey,
+      name: 'Amount vs target',
+      source: { form: FORM_KEY },
+      dimensions: [],
+      measures: [amount],
+      target: {
+        targetForm: TARGET_FORM_KEY,
+        periodField: 'period',
+        ownerField: 'rep',
+        valueField: 'goal',
+        matchBy: 'owner',
+      },
+      chart: { type: 'indicator' },
+    },
+  });
+  const sum = (list) => list.reduce((s, r) => s + r.amount, 0);
+  const mapRun = await api(baseUrl, token, 'POST', `/api/v1/reports/${mapKey}/run`, { locale: 'en-US' });
+  const guangdong = mapRun.chartOption.series[0].data.find((d) => d.name === '广东省');
+  const expectedGuangdong = sum(records.filter((r) => r.province === '广东' || r.province === 'Guangdong'));
+  assert(guangdong?.value === expectedGuangdong, `广东省 on the map: ${guangdong?.value} ≠ ${expectedGuangdong}`);
+  assert(
+    mapRun.chartOption.series[0].data.some((d) => d.name === '内蒙古自治区'),
+    'Inner Mongolia is on the map under its ECharts name',
+  );
+  const kpiRun = await api(baseUrl, token, 'POST', `/api/v1/reports/${kpiKey}/run`, { locale: 'en-US' });
+  const goal = TARGETS.reduce((s, t) => s + t.goal, 0);
+  const kpi = kpiRun.rows[0];
+  assert(kpi.total === sum(records) && kpi.target_value === goal, `indicator row: ${JSON.stringify(kpi)}`);
+  assert(Math.abs(kpi.target_progress - sum(records) / goal) < 1e-9, `progress ${kpi.target_progress}`);
+  const drill = await api(baseUrl, token, 'POST', `/api/v1/reports/${mapKey}/drill-down`, {
+    point: { dimensionValues: ['北京'] },
+    limit: 100,
+    offset: 0,
+  });
+  const beijing = records.filter((r) => r.province === '北京').length;
+  assert(drill.total === beijing, `drill into 北京: ${drill.total} ≠ ${beijing}`);
+  const current = await api(baseUrl, token, 'GET', `/api/v1/dashboards/${dashboardKey}`);
+  const first = current.definition.items[0];
+  const below = Math.max(...current.definition.items.map((i) => i.y + i.h));
+  await api(baseUrl, token, 'PUT', `/api/v1/dashboards/${dashboardKey}`, {
+    version: current.version,
+    definition: {
+      ...current.definition,
+      items: [
+        ...current.definition.items,
+        { reportKey: mapKey, x: 0, y: below, w: first.w, h: 8 },
+        { reportKey: kpiKey, x: first.x + first.w, y: first.y, w: 4, h: 4 },
+      ],
+    },
+  });
+
+  step('the dashboard draws the map of China (lazily loaded GeoJSON) and the indicator with its target');
+  await page.keyboard.press('Escape');
+  await page.goto(`${baseUrl}/dashboards/${dashboardKey}`);
+  const map = page.getByTestId(`chart-${mapKey}`);
+  await expectVisible(map.locator('canvas'), { what: 'the map of China' });
+  const card = page.getByTestId(`chart-${kpiKey}`).getByTestId('indicator-card');
+  await expectText(card, 'Target', { what: 'the indicator shows its target' });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: resolve(screenshotsDir, 'dashboard-map-target.png'), fullPage: true });
 }

@@ -1,6 +1,5 @@
 import type { ReportDefinition, ReportSort } from '@tessera/schema';
-import { Flex, InputNumber, Segmented, Select, Switch, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Flex, InputNumber, Segmented, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   CHART_PALETTES,
@@ -9,18 +8,10 @@ import {
   withChartStyle,
   type ChartStyleOptions,
 } from '../../shared/charts/chart-style-options';
+import { SettingRow as Row } from './setting-row';
 import type { SourceField } from './source-fields';
 
 const AXIS_CHARTS = new Set(['bar', 'column', 'stacked_bar', 'stacked_column', 'line', 'area', 'combo']);
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Flex justify="space-between" align="center" gap={12} className="rd-setting">
-      <Typography.Text>{label}</Typography.Text>
-      {children}
-    </Flex>
-  );
-}
 
 /** Presentation and ordering: labels, smooth lines, palette, target line, sort and row limit. */
 export function ChartSettingsPanel({

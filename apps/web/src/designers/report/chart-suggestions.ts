@@ -5,6 +5,8 @@ import type { SourceField } from './source-fields';
 export interface ChartShape {
   dimensions: readonly SourceField[];
   measureCount: number;
+  /** The report compares with a target (a combo can then draw one measure as bars and the target as a line). */
+  hasTarget?: boolean;
 }
 
 const LOST = /lost|lose|fail|cancel|输|丢|失败|取消/i;
@@ -13,8 +15,9 @@ const LOST = /lost|lose|fail|cancel|输|丢|失败|取消/i;
  * Charts that suit the data best, most suitable first: a date dimension → line; one category and one measure →
  * bar/pie; a stage field → funnel; a province field → map; no dimension → indicator card.
  */
-export function suggestedCharts({ dimensions, measureCount }: ChartShape): ChartType[] {
+export function suggestedCharts({ dimensions, measureCount, hasTarget }: ChartShape): ChartType[] {
   const [first, second] = dimensions;
+  if (hasTarget && first && !second) return ['combo', 'column', 'bar'];
   if (!first) return measureCount > 1 ? ['table', 'indicator'] : ['indicator', 'gauge'];
   if (second) return first.temporal ? ['stacked_column', 'line', 'pivot'] : ['stacked_bar', 'stacked_column', 'pivot'];
   if (measureCount >= 2) return first.temporal ? ['combo', 'line', 'table'] : ['combo', 'column', 'scatter'];
@@ -25,7 +28,7 @@ export function suggestedCharts({ dimensions, measureCount }: ChartShape): Chart
 }
 
 /** Whether a chart type can draw the data at all (the others are shown disabled in the gallery). */
-export function chartFits(type: ChartType, { dimensions, measureCount }: ChartShape): boolean {
+export function chartFits(type: ChartType, { dimensions, measureCount, hasTarget }: ChartShape): boolean {
   const dims = dimensions.length;
   switch (type) {
     case 'indicator':
@@ -40,7 +43,7 @@ export function chartFits(type: ChartType, { dimensions, measureCount }: ChartSh
     case 'scatter':
       return dims >= 1 && measureCount >= 2;
     case 'combo':
-      return dims >= 1 && measureCount >= 2;
+      return dims >= 1 && (measureCount >= 2 || hasTarget === true);
     case 'radar':
       return dims >= 1;
     case 'table':

@@ -14,6 +14,7 @@ import { DimensionPill } from './dimension-pill';
 import { RECORD_COUNT_REF } from './drag-types';
 import { FieldList } from './field-list';
 import { FieldWell } from './field-well';
+import { GoalsSettingsPanel } from './goals-settings-panel';
 import { MeasurePill } from './measure-pill';
 import {
   addDimension,
@@ -23,6 +24,7 @@ import {
   effectiveDefinition,
   setMeasureAggregate,
 } from './report-draft';
+import { acceptsGoals } from './report-goals';
 import { ReportPreview } from './report-preview';
 import type { SourceField } from './source-fields';
 import { useReportPreview } from './use-report-preview';
@@ -50,6 +52,7 @@ export function ReportDesigner({ definition, source, autoChart, forms, onPickFor
     (def: ReportDefinition): ChartShape => ({
       dimensions: def.dimensions.map((d) => fieldOf(d.field)).filter((f): f is SourceField => f !== undefined),
       measureCount: Math.max(1, def.measures.length),
+      hasTarget: def.target !== undefined,
     }),
     [fieldOf],
   );
@@ -219,6 +222,14 @@ export function ReportDesigner({ definition, source, autoChart, forms, onPickFor
           {t('reports.designer.appearance')}
         </Typography.Text>
         <ChartSettingsPanel definition={definition} fields={fields} onChange={onChange} />
+        {acceptsGoals(definition) && (
+          <>
+            <Typography.Text type="secondary" className="rd-pane-title" style={{ marginTop: 20 }}>
+              {t('reports.designer.goals')}
+            </Typography.Text>
+            <GoalsSettingsPanel definition={definition} fields={fields} forms={forms} onChange={edit} />
+          </>
+        )}
       </aside>
     </div>
   );

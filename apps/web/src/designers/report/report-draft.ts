@@ -8,6 +8,7 @@ import type {
   ValueKind,
 } from '@tessera/schema';
 import { completeCondition, newRule, toGroup, fromGroup } from '../../shared/widgets/condition-builder/condition-model';
+import { acceptsGoals, isCompleteTarget } from './report-goals';
 import type { SourceField } from './source-fields';
 
 export const MAX_DIMENSIONS = 8;
@@ -100,7 +101,8 @@ function validSort(def: ReportDefinition): ReportDefinition['sort'] {
 
 /**
  * The definition as sent to the server: a record count when no measure was dropped yet, only complete filter
- * rules, sort entries that still apply, and no funnel/pivot section that no longer fits.
+ * rules, sort entries that still apply, no funnel/pivot section that no longer fits, and a target only when
+ * complete.
  */
 export function effectiveDefinition(
   def: ReportDefinition,
@@ -115,5 +117,11 @@ export function effectiveDefinition(
     const dims = new Set(def.dimensions.map((d) => d.field));
     if (![...out.pivot.rows, ...out.pivot.columns].every((r) => dims.has(r))) delete out.pivot;
   }
+  // a target is sent once its form and fields are chosen; neither goal applies to funnels and pivots
+  if (out.target && (!isCompleteTarget(out.target) || !acceptsGoals(out))) delete out.target;
+  if (out.target?.measure && !measures.some((m) => m.as === out.target?.measure))
+    out.target = { ...out.target, measure: undefined };
+  if (out.target && out.target.measure === undefined) delete out.target.measure;
+  if (out.compare && !acceptsGoals(out)) delete out.compare;
   return out;
 }

@@ -71,6 +71,15 @@ function styleSeries(series: LooseOption, index: number, ctx: ChartStyleContext,
     out.avoidLabelOverlap = true;
   }
   if (series.type === 'funnel') out.itemStyle = { borderColor: '#fff', borderWidth: 1 };
+  if (series.type === 'map') {
+    // provinces without data stay a quiet grey; names show on hover only (34 labels would overlap)
+    out.itemStyle = { areaColor: '#f1f3f7', borderColor: '#c7cedb', borderWidth: 0.6 };
+    out.emphasis = { label: { show: true }, itemStyle: { areaColor: '#ffd666' } };
+    out.label = { show: false };
+    // a click drills into the records; ECharts' own click-to-select would leave a province stuck highlighted
+    out.selectedMode = false;
+    out.cursor = 'pointer';
+  }
   const target = ctx.style.targetLine;
   if (index === 0 && target !== undefined && (series.type === 'bar' || series.type === 'line')) {
     out.markLine = {
@@ -106,7 +115,7 @@ export function styleChartOption(option: LooseOption, ctx: ChartStyleContext): L
       ...option.tooltip,
       confine: true,
       valueFormatter: (v: unknown) =>
-        typeof v === 'number' ? formatNumber(v, ctx.locale, ctx.format) : String(v ?? '–'),
+        typeof v === 'number' && Number.isFinite(v) ? formatNumber(v, ctx.locale, ctx.format) : '–',
     };
   if (isObject(option.legend))
     out.legend = { ...option.legend, show: showLegend, type: 'scroll', bottom: 0, icon: 'roundRect', itemWidth: 12 };

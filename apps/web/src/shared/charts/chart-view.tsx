@@ -12,6 +12,7 @@ import { provinceRankingOption } from './province-ranking';
 import type { ChartLocale, ResultRow } from './report-api';
 import { relabelOption, type ValueLabels } from './relabel-option';
 import { ResultTable } from './result-table';
+import { useChinaMap } from './use-china-map';
 
 // ECharts (~350 kB gzip) is only downloaded by pages that draw a chart.
 const LazyEChartsView = lazy(() => import('./echarts-view').then((m) => ({ default: m.EChartsView })));
@@ -32,16 +33,18 @@ export interface ChartViewProps {
 }
 
 /**
- * A report's result drawn as its chart type: ECharts for charts (the map of China as a ranked province bar:
- * no GeoJSON is bundled), a card for `indicator`, an antd table for `table` and `pivot`.
+ * A report's result drawn as its chart type: ECharts for charts (the map of China once its lazily loaded GeoJSON
+ * is registered), a card for `indicator`, an antd table for `table` and `pivot`.
  */
 export function ChartView(props: ChartViewProps) {
   const { report, option, rows, height, locale, compact, valueLabels, onPointClick, onReady, testId } = props;
   const { t } = useTranslation();
   const type = report.chart.type;
+  const chinaMap = useChinaMap(type === 'map_china');
   const styled = useMemo(() => {
     const labelled = valueLabels ? relabelOption(option, valueLabels) : option;
-    const base = type === 'map_china' ? provinceRankingOption(labelled) : labelled;
+    // only when the map chunk cannot be downloaded: provinces ranked as bars still show the figures
+    const base = type === 'map_china' && chinaMap === 'failed' ? provinceRankingOption(labelled) : labelled;
     return styleChartOption(base, {
       chartType: type,
       style: chartStyleOf(report.chart),
@@ -49,7 +52,7 @@ export function ChartView(props: ChartViewProps) {
       format: report.measures[0]?.format,
       compact,
     });
-  }, [option, valueLabels, type, report.chart, report.measures, locale, compact]);
+  }, [option, valueLabels, type, chinaMap, report.chart, report.measures, locale, compact]);
   const block = tesseraBlock(option);
 
   if (block?.kind === 'indicator')
@@ -82,8 +85,10 @@ export function ChartView(props: ChartViewProps) {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.chart.noData')} />
       </Flex>
     );
+  const skeleton = <Skeleton.Node active style={{ width: '100%', height }} />;
+  if (type === 'map_china' && chinaMap === 'loading') return skeleton;
   return (
-    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height }} />}>
+    <Suspense fallback={skeleton}>
       <LazyEChartsView option={styled} height={height} onPointClick={onPointClick} onReady={onReady} testId={testId} />
     </Suspense>
   );

@@ -14,9 +14,9 @@ import { LabelLayout, LegacyGridContainLabel } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 /**
- * ECharts, tree-shaken: only the charts and components the report engine's options use. The map of China needs
- * a GeoJSON that is not bundled, so `map_china` is drawn as a ranked province bar (see province-ranking.ts).
- * Imported only by the lazily loaded chart chunk.
+ * ECharts, tree-shaken: only the charts and components the report engine's options use. The map series and
+ * the GeoJSON of China are added by china-map.ts, a chunk of their own loaded only when a map is drawn.
+ * Imported only by the lazily loaded chart chunks.
  */
 echarts.use([
   BarChart,

@@ -1,8 +1,8 @@
 import { asList, isObject, type LooseOption } from './chart-option-access';
 
 /**
- * No GeoJSON of China ships with the app (and there is no network to fetch one), so a `map_china` option is
- * drawn as provinces ranked by value: a horizontal bar, largest on top, with the same per-province labels.
+ * The fallback of a `map_china` option when the map chunk (GeoJSON) cannot be downloaded: provinces ranked by
+ * value as a horizontal bar, largest on top, with the same per-province labels.
  */
 export function provinceRankingOption(option: LooseOption): LooseOption {
   const series = asList(option.series)[0] ?? {};
