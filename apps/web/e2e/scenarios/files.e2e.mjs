@@ -1,10 +1,11 @@
-/* global fetch, window */
+/* global fetch */
 // File fields: a form with an image field made through the API; in the browser a wrong file type is refused
 // before upload, an image is uploaded (POST /api/v1/files) into a new record, and the record page shows its
 // thumbnail, fetched with the bearer token as an object URL. The stored value is checked on the server.
 import { Buffer } from 'node:buffer';
 import { setTimeout as delay } from 'node:timers/promises';
-import { assert, expectPath, expectText, expectVisible } from '../lib/assertions.mjs';
+import { assert, expectText, expectVisible } from '../lib/assertions.mjs';
+import { api, login } from '../lib/session.mjs';
 
 export const name = 'files';
 
@@ -20,32 +21,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGN44GCAFTEMLQkA/qhUAauyPMcAAAAASUVORK5CYII=',
   'base64',
 );
-
-async function api(baseUrl, token, method, path, body) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  assert(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return json;
-}
-
-async function login(page, baseUrl, credentials) {
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(() => window.localStorage.setItem('tessera.language', 'en-US'));
-  await page.reload();
-  await page.getByTestId('login-email').fill(credentials.email);
-  await page.getByTestId('login-password').fill(credentials.password);
-  await page.getByTestId('login-tenant').fill(credentials.tenant);
-  await page.getByTestId('login-submit').click();
-  await expectPath(page, /^\/$/);
-  const token = await page.evaluate(() => window.localStorage.getItem('tessera.accessToken'));
-  assert(token, 'no access token after logging in');
-  return token;
-}
 
 /** Waits until an <img> inside the locator has loaded a blob: URL with real pixels. */
 async function expectLoadedThumbnail(locator, what) {

@@ -1,4 +1,3 @@
-/* global fetch, window */
 // Reports and dashboards: an app + a published deals form + 40 records made through the API; in the browser the
 // report designer (drag stage → Dimensions, amount → Measures (sum), pick bar, save), a new dashboard with the
 // report dragged onto it, a date-range filter, and a click on a bar that lists the matching records (the count
@@ -8,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { assert, expectPath, expectText, expectVisible } from '../lib/assertions.mjs';
+import { api, login } from '../lib/session.mjs';
 
 export const name = 'reports';
 
@@ -67,32 +67,6 @@ function seedRecords() {
     });
   }
   return records;
-}
-
-async function api(baseUrl, token, method, path, body) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  assert(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return json;
-}
-
-async function login(page, baseUrl, credentials) {
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(() => window.localStorage.setItem('tessera.language', 'en-US'));
-  await page.reload();
-  await page.getByTestId('login-email').fill(credentials.email);
-  await page.getByTestId('login-password').fill(credentials.password);
-  await page.getByTestId('login-tenant').fill(credentials.tenant);
-  await page.getByTestId('login-submit').click();
-  await expectPath(page, /^\/$/);
-  const token = await page.evaluate(() => window.localStorage.getItem('tessera.accessToken'));
-  assert(token, 'no access token after logging in');
-  return token;
 }
 
 /** react-dnd's HTML5 backend: press, nudge, glide to the target, release. */

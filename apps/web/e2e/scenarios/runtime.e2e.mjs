@@ -1,4 +1,3 @@
-/* global fetch, window */
 // The runtime: an app + a published form made through the API, then in the browser: the form's table from the
 // sidebar, a record created after a validation error, filter and sort, kanban drag (checked on the server), and
 // the record page's timeline showing the change. Screenshots go to docs/screenshots/.
@@ -7,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { assert, expectPath, expectText, expectVisible } from '../lib/assertions.mjs';
+import { api, login } from '../lib/session.mjs';
 
 export const name = 'runtime';
 
@@ -30,32 +30,6 @@ const FIELDS = [
   },
   { key: 'close_date', type: 'date', label: { 'zh-CN': '预计成交', 'en-US': 'Close date' }, width: 12 },
 ];
-
-async function api(baseUrl, token, method, path, body) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  assert(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return json;
-}
-
-async function login(page, baseUrl, credentials) {
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(() => window.localStorage.setItem('tessera.language', 'en-US'));
-  await page.reload();
-  await page.getByTestId('login-email').fill(credentials.email);
-  await page.getByTestId('login-password').fill(credentials.password);
-  await page.getByTestId('login-tenant').fill(credentials.tenant);
-  await page.getByTestId('login-submit').click();
-  await expectPath(page, /^\/$/);
-  const token = await page.evaluate(() => window.localStorage.getItem('tessera.accessToken'));
-  assert(token, 'no access token after logging in');
-  return token;
-}
 
 async function tableRows(page) {
   return page.getByTestId('records-table').locator('tbody tr.ant-table-row');

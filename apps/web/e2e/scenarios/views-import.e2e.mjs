@@ -1,11 +1,11 @@
-/* global fetch, window */
 // Saved views, import and export on a form's table: save a filtered view and open it again through ?view=, open a
 // ?filter= link, import a CSV made here (a dry run showing the one bad row, then skip-invalid), see the imported
 // records, and export the table as CSV (the download holds them).
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { assert, expectPath, expectText, expectVisible } from '../lib/assertions.mjs';
+import { assert, expectText, expectVisible } from '../lib/assertions.mjs';
+import { api, login } from '../lib/session.mjs';
 
 export const name = 'views-import';
 
@@ -14,32 +14,6 @@ const FIELDS = [
   { key: 'title', type: 'text', label: { 'zh-CN': '线索名称', 'en-US': 'Lead name' }, required: true, width: 12 },
   { key: 'budget', type: 'number', label: { 'zh-CN': '预算', 'en-US': 'Budget' }, width: 12 },
 ];
-
-async function api(baseUrl, token, method, path, body) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  assert(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return json;
-}
-
-async function login(page, baseUrl, credentials) {
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(() => window.localStorage.setItem('tessera.language', 'en-US'));
-  await page.reload();
-  await page.getByTestId('login-email').fill(credentials.email);
-  await page.getByTestId('login-password').fill(credentials.password);
-  await page.getByTestId('login-tenant').fill(credentials.tenant);
-  await page.getByTestId('login-submit').click();
-  await expectPath(page, /^\/$/);
-  const token = await page.evaluate(() => window.localStorage.getItem('tessera.accessToken'));
-  assert(token, 'no access token after logging in');
-  return token;
-}
 
 const rows = (page) => page.getByTestId('records-table').locator('tbody tr.ant-table-row');
 
