@@ -113,6 +113,9 @@ function withTenantLimits(definition: FlowDefinition, maxSteps: number | null): 
   return { ...definition, settings: { ...definition.settings, maxSteps } };
 }
 
+/** How long a tenant's flow settings are reused before they are read again. */
+const SETTINGS_CACHE_MS = 5_000;
+
 /**
  * The flow runner: starts instances and applies events to them, each in ONE transaction with everything the step
  * causes (task projection, timers, record writes, notifications, outgoing-message jobs, answers to effects, child
@@ -132,6 +135,8 @@ export class FlowInstancesService implements OnModuleInit {
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
+  private readonly settingsCache = new Map<string, { at: number; timeZone: string; maxSteps: number | null }>();
+
   onModuleInit(): void {
     this.timers.register('instance', (em, timer, now) => this.onInstanceTimer(em, timer, now));
   }
@@ -145,21 +150,46 @@ export class FlowInstancesService implements OnModuleInit {
     tenantId: string,
     now = this.clock.now(),
   ): Promise<FlowStep & { maxSteps: number | null }> {
-    const rows: { time_zone: string; max_steps: number | null }[] = await em.query(
-      `SELECT t.time_zone, s.max_steps FROM tenants t LEFT JOIN flow_settings s ON s.tenant_id = t.id WHERE t.id = $1`,
-      [tenantId],
-    );
+    const settings = await this.tenantSettings(em, tenantId);
     const step: FlowStep & { maxSteps: number | null } = {
       em,
       tenantId,
       now,
-      timeZone: rows[0]?.time_zone ?? 'Asia/Shanghai',
-      maxSteps: rows[0]?.max_steps ?? null,
+      timeZone: settings.timeZone,
+      maxSteps: settings.maxSteps,
       queue: [],
       failures: [],
       startChild: (input) => this.startChild(step, input),
     };
     return step;
+  }
+
+  /**
+   * The tenant's time zone and step limit, re-read at most every few seconds (wall clock, not the flow clock):
+   * every step needs them, they change rarely, and a settings change here forgets them at once.
+   */
+  private async tenantSettings(
+    em: EntityManager,
+    tenantId: string,
+  ): Promise<{ timeZone: string; maxSteps: number | null }> {
+    const known = this.settingsCache.get(tenantId);
+    if (known && Date.now() - known.at < SETTINGS_CACHE_MS) return known;
+    const rows: { time_zone: string; max_steps: number | null }[] = await em.query(
+      `SELECT t.time_zone, s.max_steps FROM tenants t LEFT JOIN flow_settings s ON s.tenant_id = t.id WHERE t.id = $1`,
+      [tenantId],
+    );
+    const settings = {
+      at: Date.now(),
+      timeZone: rows[0]?.time_zone ?? 'Asia/Shanghai',
+      maxSteps: rows[0]?.max_steps ?? null,
+    };
+    if (this.settingsCache.size > 10_000) this.settingsCache.clear();
+    this.settingsCache.set(tenantId, settings);
+    return settings;
+  }
+
+  forgetTenantSettings(tenantId: string): void {
+    this.settingsCache.delete(tenantId);
   }
 
   private definitionFor(step: FlowStep, flow: LoadedFlow): FlowDefinition {
@@ -241,10 +271,12 @@ export class FlowInstancesService implements OnModuleInit {
     instanceId: string,
     event: FlowEvent,
     strict: boolean,
+    /** The instance's row when the caller already locked it (FOR UPDATE) in this transaction. */
+    locked?: InstanceRow,
   ): Promise<FlowInstance | null> {
-    const rows: InstanceRow[] = await step.em.query(`SELECT * FROM flow_instances WHERE id = $1 FOR UPDATE`, [
-      instanceId,
-    ]);
+    const rows: InstanceRow[] = locked
+      ? [locked]
+      : await step.em.query(`SELECT * FROM flow_instances WHERE id = $1 FOR UPDATE`, [instanceId]);
     const row = rows[0];
     if (!row) {
       if (strict) throw notFound(`No flow instance ${instanceId}`);
@@ -501,14 +533,16 @@ export class FlowInstancesService implements OnModuleInit {
 
   act(principal: AuthPrincipal, taskId: string, body: Static<typeof TaskActionRequest>): Promise<InstanceView> {
     return this.db.run(principal.tenantId, async (em) => {
-      const rows: { instance_id: string }[] = await em.query(`SELECT instance_id FROM flow_tasks WHERE id = $1`, [
-        taskId,
-      ]);
+      // The task's instance, locked in the same statement that finds it.
+      const rows: InstanceRow[] = await em.query(
+        `SELECT i.* FROM flow_instances i WHERE i.id = (SELECT t.instance_id FROM flow_tasks t WHERE t.id = $1) FOR UPDATE`,
+        [taskId],
+      );
       if (!rows[0]) throw notFound(`No task ${taskId}`);
       const step = await this.newStep(em, principal.tenantId);
       await this.dispatchIn(
         step,
-        rows[0].instance_id,
+        rows[0].id,
         {
           type: 'task_action',
           taskId,
@@ -520,9 +554,10 @@ export class FlowInstancesService implements OnModuleInit {
           now: step.now.toISOString(),
         },
         true,
+        rows[0],
       );
       await this.drain(step);
-      return this.view(em, rows[0].instance_id);
+      return this.view(em, rows[0].id);
     });
   }
 

@@ -295,9 +295,9 @@ export class FlowsService {
     });
   }
 
-  putSettings(principal: AuthPrincipal, body: Static<typeof FlowSettingsRequest>) {
+  async putSettings(principal: AuthPrincipal, body: Static<typeof FlowSettingsRequest>) {
     assertAdmin(principal);
-    return this.db.run(principal.tenantId, async (em) => {
+    const saved = await this.db.run(principal.tenantId, async (em) => {
       await em.query(
         `INSERT INTO flow_settings (tenant_id, http_allow_private, http_allowed_hosts, max_steps) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id) DO UPDATE SET http_allow_private = EXCLUDED.http_allow_private,
@@ -312,5 +312,7 @@ export class FlowsService {
       });
       return body;
     });
+    this.instances.forgetTenantSettings(principal.tenantId);
+    return saved;
   }
 }
