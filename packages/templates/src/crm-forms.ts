@@ -22,6 +22,18 @@ import {
   TIERS,
 } from './crm-options';
 
+/** The required "customer" relation that contacts, opportunities, follow-ups and contracts all carry. */
+function customerField(width: number, zhLabel = '客户'): FieldDefinition {
+  return {
+    type: 'relation',
+    key: 'customer',
+    label: bi(zhLabel, 'Customer'),
+    required: true,
+    relation: { form: 'customers', displayField: 'name' },
+    width,
+  };
+}
+
 /** Form keys of the CRM, in dependency order (each form only points at earlier ones, see CRM_LATE_FIELDS). */
 export const CRM_FORM_KEYS = [
   'products',
@@ -204,14 +216,7 @@ function contacts(): FormDefinition {
     titleField: 'name',
     fields: [
       { type: 'text', key: 'name', label: bi('姓名', 'Name'), required: true, maxLength: 50, width: 8 },
-      {
-        type: 'relation',
-        key: 'customer',
-        label: bi('所属客户', 'Customer'),
-        required: true,
-        relation: { form: 'customers', displayField: 'name' },
-        width: 16,
-      },
+      customerField(16, '所属客户'),
       { type: 'text', key: 'title', label: bi('职务', 'Job title'), maxLength: 50, width: 8 },
       {
         type: 'select',
@@ -280,14 +285,7 @@ function opportunities(): FormDefinition {
     titleField: 'name',
     fields: [
       { type: 'text', key: 'name', label: bi('商机名称', 'Opportunity'), required: true, maxLength: 100, width: 12 },
-      {
-        type: 'relation',
-        key: 'customer',
-        label: bi('客户', 'Customer'),
-        required: true,
-        relation: { form: 'customers', displayField: 'name' },
-        width: 12,
-      },
+      customerField(12),
       {
         type: 'relation',
         key: 'contact',
@@ -407,14 +405,7 @@ function followUps(): FormDefinition {
         defaultFormula: '$today',
         width: 6,
       },
-      {
-        type: 'relation',
-        key: 'customer',
-        label: bi('客户', 'Customer'),
-        required: true,
-        relation: { form: 'customers', displayField: 'name' },
-        width: 12,
-      },
+      customerField(12),
       {
         type: 'relation',
         key: 'opportunity',
@@ -589,14 +580,7 @@ function contracts(): FormDefinition {
         width: 8,
       },
       { type: 'text', key: 'title', label: bi('合同名称', 'Title'), required: true, maxLength: 100, width: 16 },
-      {
-        type: 'relation',
-        key: 'customer',
-        label: bi('客户', 'Customer'),
-        required: true,
-        relation: { form: 'customers', displayField: 'name' },
-        width: 12,
-      },
+      customerField(12),
       {
         type: 'relation',
         key: 'opportunity',
